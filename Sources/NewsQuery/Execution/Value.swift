@@ -1,0 +1,43 @@
+/// A typed value in a result row.
+public enum Value: Hashable, Sendable {
+    case null
+    case int(Int)
+    case number(Double)
+    case text(String)
+    case list([Value])
+
+    /// The value as plain text (lists joined with ", "; null as the empty string).
+    public var plainText: String {
+        switch self {
+        case .null: ""
+        case .int(let i): String(i)
+        case .number(let d): d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
+        case .text(let s): s
+        case .list(let items): items.map(\.plainText).joined(separator: ", ")
+        }
+    }
+
+    public var isNull: Bool { if case .null = self { true } else { false } }
+}
+
+/// The rows a statement produces: named columns and rows of values, in a deterministic order.
+public struct ResultSet: Hashable, Sendable {
+    public var columns: [String]
+    public var rows: [[Value]]
+    /// Right-align these columns in tables (numbers).
+    public var numericColumns: Set<String>
+
+    public init(columns: [String], rows: [[Value]] = [], numericColumns: Set<String> = []) {
+        self.columns = columns
+        self.rows = rows
+        self.numericColumns = numericColumns
+    }
+}
+
+/// What running one statement gives.
+public enum QueryOutcome: Sendable {
+    /// Rows to print in the current output format.
+    case rows(ResultSet)
+    /// Text to print as it is (an `explain` plan).
+    case text(String)
+}

@@ -1,0 +1,43 @@
+/// How a statement is reported.
+public enum QuoteKind: String, Sendable, CaseIterable, Codable {
+    /// Every word inside quotation marks: `"We expect a meeting," he said.`
+    case direct
+    /// A reported clause with a quoted fragment: `warned it would "pay a price"`.
+    case mixed
+    /// Reported speech without quotation marks: `Peskov said the summit would be held soon`.
+    case indirect
+}
+
+/// A reported statement found in an article. Spans are Unicode-scalar offsets into the article text.
+public struct Quotation: Hashable, Sendable {
+    /// The reported content. For direct quotations: what lies inside the marks.
+    public var content: Span
+    public var kind: QuoteKind
+    /// The reporting cue ("said", "according to", "told").
+    public var cue: Span?
+    /// The mention the statement is attributed to ("Kremlin spokesman Dmitry Peskov", "he").
+    public var speakerMention: Span?
+    /// The canonical name of the speaker ("Dmitry Peskov"); for a pronoun, its antecedent when found.
+    public var speaker: String?
+    /// ISO 3166-1 alpha-2 code of the speaker's country, where the text or a gazetteer supports it.
+    public var speakerCountry: String?
+
+    public init(content: Span, kind: QuoteKind, cue: Span? = nil, speakerMention: Span? = nil,
+                speaker: String? = nil, speakerCountry: String? = nil) {
+        self.content = content; self.kind = kind; self.cue = cue
+        self.speakerMention = speakerMention; self.speaker = speaker; self.speakerCountry = speakerCountry
+    }
+}
+
+/// Everything the annotator finds in one article.
+public struct ArticleAnnotations: Hashable, Sendable {
+    /// Sentence spans, in text order, covering the body (front matter excluded).
+    public var sentences: [Span]
+    /// Reported statements, in text order of their content.
+    public var quotations: [Quotation]
+
+    public init(sentences: [Span] = [], quotations: [Quotation] = []) {
+        self.sentences = sentences
+        self.quotations = quotations
+    }
+}

@@ -1,0 +1,2 @@
+import NewsQueryShell
+NewsQueryCommand.main()
