@@ -1,0 +1,28 @@
+/// The row shape of `quotes`: one row per quotation, with the keys `attribution_eval.py` reads.
+enum QuoteRows {
+    static let columns = ["article", "start", "end", "text", "speaker", "speaker_start", "speaker_end",
+                          "speaker_mention", "cue", "cue_start", "cue_end", "kind", "source", "source_country",
+                          "speaker_country", "language"]
+    static let numericColumns: Set<String> = ["start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end"]
+
+    static func row(_ id: QuoteID, in store: ArticleStore) -> [Value] {
+        let article = store.article(id)
+        let quote = store.quotation(id)
+        func text(_ s: String?) -> Value { s.map(Value.text) ?? .null }
+        func text(_ span: Span?) -> Value { span.map { .text(article.text(of: $0)) } ?? .null }
+        func int(_ i: Int?) -> Value { i.map(Value.int) ?? .null }
+        return [
+            .text(article.id), .int(quote.content.start), .int(quote.content.end),
+            .text(article.text(of: quote.content)),
+            text(quote.speaker), int(quote.speakerMention?.start), int(quote.speakerMention?.end),
+            text(quote.speakerMention),
+            text(quote.cue), int(quote.cue?.start), int(quote.cue?.end),
+            .text(quote.kind.rawValue), text(article.metadata.source), text(article.metadata.country),
+            text(quote.speakerCountry), text(article.metadata.language),
+        ]
+    }
+
+    static func resultSet(_ ids: [QuoteID], in store: ArticleStore) -> ResultSet {
+        ResultSet(columns: columns, rows: ids.map { row($0, in: store) }, numericColumns: numericColumns)
+    }
+}
