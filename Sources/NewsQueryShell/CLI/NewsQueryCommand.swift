@@ -1,5 +1,76 @@
 import ArgumentParser
+import Foundation
+import NewsQuery
+
+/// `newsq [PATH ...]`: load articles, then answer queries from `-e`, `-f`, piped stdin, or the REPL.
 public struct NewsQueryCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "newsq",
+        abstract: "Ask who said what, where, across news articles.",
+        discussion: """
+        Loads .txt/.md files (first non-empty line is the title), .jsonl files (one article per line:
+        id, title, text, metadata) and folders, with metadata from YAML front matter and corpus.yaml.
+        With no PATH the bundled example corpus loads. With neither -e nor -f, statements are read
+        from standard input: interactively (a REPL) when it is a terminal, else as a script.
+
+        Example:  newsq -e 'who said "price" where source = US'
+        """)
+
+    @Argument(help: "Article files or folders to load (default: the bundled example corpus).")
+    var paths: [String] = []
+
+    @Option(name: [.customShort("e"), .long], help: ArgumentHelp("Run a statement and exit (repeatable).", valueName: "statement"))
+    var execute: [String] = []
+
+    @Option(name: [.customShort("f"), .long], help: ArgumentHelp("Run a script file and exit (repeatable).", valueName: "script"))
+    var file: [String] = []
+
+    @Option(help: ArgumentHelp("Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
+    var format: String = "table"
+
+    @Flag(name: [.customShort("q"), .long], help: "No start-up banner and no load summary.")
+    var quiet = false
+
     public init() {}
-    public func run() throws {}
+
+    public func validate() throws {
+        guard OutputFormat(rawValue: format.lowercased()) != nil else {
+            throw ValidationError("unknown format '\(format)'; choose one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    public func run() throws {
+        let terminalOut = isatty(STDOUT_FILENO) == 1
+        let session = Session(store: ArticleStore(), format: OutputFormat(rawValue: format.lowercased())!,
+                              width: terminalOut ? Terminal.width() : nil)
+        let corpus = paths.isEmpty ? [BundledCorpus.path].compactMap { $0 } : paths
+        if corpus.isEmpty { Console.error("newsq: the bundled example corpus is missing; give article paths\n") }
+        let (_, notes) = session.load(corpus)
+        if let notes { Console.error(notes + "\n") }
+
+        let ok = true // script runner and REPL wiring land once the splitter and REPL exist
+        if !ok { throw ExitCode(1) }
+    }
+}
+
+/// The example corpus shipped inside the package as a resource, so an installed binary finds it.
+enum BundledCorpus {
+    static var path: String? {
+        Bundle.module.url(forResource: "corpus", withExtension: nil)?.path
+    }
+}
+
+enum Console {
+    static func out(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+    static func error(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+}
+
+enum Terminal {
+    /// The terminal's width in columns (stdout), or 100 when it cannot be told.
+    static func width() -> Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        return 100
+    }
 }

@@ -1,0 +1,32 @@
+# NewsQuery: the two set-up commands are `make run` and `make test` (see README.md).
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build run test eval clean
+
+# libedit's headers (and pkg-config, which SwiftPM uses to find them) are installed when missing.
+deps:
+	@if [ ! -f /usr/include/histedit.h ] || ! command -v pkg-config >/dev/null; then \
+		echo "installing libedit-dev and pkg-config"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libedit-dev pkg-config >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release
+
+# Build in release mode and start the REPL on the bundled example corpus.
+run: build
+	.build/release/newsq
+
+# Every test: unit, golden (examples, errors, grammar) and end-to-end under a pseudo-terminal.
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+# Quotation attribution on the PolNeAR dev split, scored by ../shared/eval (last line = summary).
+eval: build
+	.build/release/newsq --format jsonl -e quotes ../shared/polnear/dev/text > .build/dev.jsonl
+	python3 ../shared/eval/attribution_eval.py --gold ../shared/polnear/dev --pred .build/dev.jsonl
+
+clean:
+	rm -rf .build

@@ -1,0 +1,221 @@
+import Foundation
+
+/// Reads articles from files and folders: `.txt`/`.md` (one article each, the first non-empty line
+/// is its title), `.jsonl` (one article per line) and folders (recursively). Metadata comes from a
+/// `corpus.yaml` manifest in the article's folder or an enclosing one, overridden by the file's own
+/// YAML front matter (or by a JSONL record's fields). One bad file never stops the others: every
+/// problem becomes a `LoadIssue` naming the file, line and column. Input files are only read.
+public struct CorpusLoader: Sendable {
+    public static let articleExtensions: Set<String> = ["txt", "md", "jsonl"]
+
+    public init() {}
+
+    public func load(paths: [String]) -> LoadResult {
+        var result = LoadResult()
+        var walk = Walk()
+        for path in paths {
+            walk.visit(path, root: nil, result: &result)
+        }
+        for (file, root) in walk.files {
+            let manifest = walk.manifest(for: file, root: root, result: &result)
+            load(file: file, manifest: manifest, into: &result)
+        }
+        // Ids must be unique: keep the first, report the others.
+        var seen: [String: String] = [:]
+        result.documents = result.documents.filter { document in
+            if let first = seen[document.id] {
+                result.issues.append(LoadIssue(document.origin, .error, "duplicate article id '\(document.id)' (first loaded from \(first)); skipped"))
+                return false
+            }
+            seen[document.id] = document.origin
+            return true
+        }
+        return result
+    }
+
+    private func load(file: String, manifest: Manifest?, into result: inout LoadResult) {
+        guard let text = Self.readText(file, issues: &result.issues) else { return }
+        let name = (file as NSString).lastPathComponent
+        let ext = (name as NSString).pathExtension.lowercased()
+        if ext == "jsonl" {
+            JSONLReader.read(text, path: file, manifest: manifest, into: &result)
+            return
+        }
+        let id = (name as NSString).deletingPathExtension
+        let scalars = Array(text.unicodeScalars)
+        let front = FrontMatter.parse(scalars, path: file)
+        result.issues += front.issues
+        let metadata = (manifest?.metadata(for: id) ?? ArticleMetadata()).overridden(by: front.metadata)
+        var title = front.title ?? Document.firstNonEmptyLine(of: text, from: front.bodyStart)
+        if ext == "md" { title = Self.stripMarkdownHeading(title) }
+        result.documents.append(Document(id: id, text: text, origin: file, bodyStart: front.bodyStart,
+                                         title: title, metadata: metadata))
+    }
+
+    /// Reads a file as UTF-8; a file that cannot be read or is not UTF-8 becomes an error naming
+    /// the line and column of the first bad byte.
+    static func readText(_ path: String, issues: inout [LoadIssue]) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            issues.append(LoadIssue(path, .error, "cannot read file (\(Self.reason(path))); skipped"))
+            return nil
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.readToEnd() ?? Data()
+        } catch {
+            issues.append(LoadIssue(path, .error, "cannot read file (\(error.localizedDescription)); skipped"))
+            return nil
+        }
+        let bytes = [UInt8](data)
+        if let bad = firstInvalidUTF8(bytes) {
+            let (line, column) = lineColumn(ofByte: bad, in: bytes)
+            issues.append(LoadIssue(path, line: line, column: column, .error,
+                                    "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at byte offset \(bad)); skipped"))
+            return nil
+        }
+        if bytes.contains(0) {
+            let zero = bytes.firstIndex(of: 0)!
+            let (line, column) = lineColumn(ofByte: zero, in: bytes)
+            issues.append(LoadIssue(path, line: line, column: column, .error, "NUL byte: this looks like a binary file, not text; skipped"))
+            return nil
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        return text
+    }
+
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            let length: Int
+            switch b {
+            case 0x00...0x7F: i += 1; continue
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return i
+            }
+            guard i + length <= n else { return i }
+            for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
+            // Overlong, surrogate and out-of-range forms.
+            if b == 0xE0 && bytes[i + 1] < 0xA0 { return i }
+            if b == 0xED && bytes[i + 1] > 0x9F { return i }
+            if b == 0xF0 && bytes[i + 1] < 0x90 { return i }
+            if b == 0xF4 && bytes[i + 1] > 0x8F { return i }
+            i += length
+        }
+        return nil
+    }
+
+    /// 1-based line and column (in characters decoded so far) of a byte offset.
+    static func lineColumn(ofByte offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+        var line = 1, column = 1
+        for b in bytes[..<offset] {
+            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+        }
+        return (line, column)
+    }
+
+    static func reason(_ path: String) -> String {
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return "no such file" }
+        if !FileManager.default.isReadableFile(atPath: path) { return "permission denied" }
+        return "unreadable"
+    }
+
+    static func stripMarkdownHeading(_ line: String) -> String {
+        var s = Substring(line)
+        guard s.hasPrefix("#") else { return line }
+        while s.hasPrefix("#") { s = s.dropFirst() }
+        return String(s).trimmingWhitespace()
+    }
+}
+
+/// The walk over the given paths: article files in a stable order, and the manifests met.
+private struct Walk {
+    /// Each article file with the folder given on the command line that it was found under
+    /// (for a file given by itself: its own folder). Manifests are looked up from the file's
+    /// folder up to that root, never above it.
+    var files: [(path: String, root: String)] = []
+    var seenFiles: Set<String> = []
+    var visitedDirectories: Set<String> = []
+    var manifests: [String: Manifest?] = [:]
+
+    mutating func visit(_ path: String, root: String?, result: inout LoadResult) {
+        let explicit = root == nil
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            if explicit { result.issues.append(LoadIssue(path, .error, "no such file or folder")) }
+            return
+        }
+        let real = (path as NSString).resolvingSymlinksInPath
+        if isDirectory.boolValue {
+            guard visitedDirectories.insert(real).inserted else {
+                result.issues.append(LoadIssue(path, .warning, "folder already visited (a symbolic link loop?); skipped"))
+                return
+            }
+            let entries: [String]
+            do {
+                entries = try fm.contentsOfDirectory(atPath: path).sorted()
+            } catch {
+                result.issues.append(LoadIssue(path, .error, "cannot list folder (permission denied?); skipped"))
+                return
+            }
+            for entry in entries where !entry.hasPrefix(".") && entry != Manifest.fileName {
+                visit((path as NSString).appendingPathComponent(entry), root: root ?? path, result: &result)
+            }
+            return
+        }
+        let ext = (path as NSString).pathExtension.lowercased()
+        guard explicit || CorpusLoader.articleExtensions.contains(ext) else { return }
+        if explicit && !CorpusLoader.articleExtensions.contains(ext) && (path as NSString).lastPathComponent == Manifest.fileName { return }
+        guard seenFiles.insert(real).inserted else { return }
+        files.append((path, root ?? (path as NSString).deletingLastPathComponent))
+    }
+
+    /// The manifest in the file's folder, or the nearest enclosing folder that has one.
+    mutating func manifest(for file: String, root: String, result: inout LoadResult) -> Manifest? {
+        func normalized(_ path: String) -> String {
+            let standard = (path as NSString).standardizingPath
+            return standard.isEmpty ? "." : standard
+        }
+        var directory = normalized((file as NSString).deletingLastPathComponent)
+        let top = normalized(root)
+        var checked: [String] = []
+        while true {
+            if let cached = manifests[directory] {
+                for d in checked { manifests[d] = cached }
+                return cached
+            }
+            checked.append(directory)
+            let candidate = (directory as NSString).appendingPathComponent(Manifest.fileName)
+            if FileManager.default.fileExists(atPath: candidate) {
+                var found: Manifest? = nil
+                if let text = CorpusLoader.readText(candidate, issues: &result.issues) {
+                    let (manifest, issues) = Manifest.parse(text, path: candidate)
+                    result.issues += issues
+                    found = manifest
+                }
+                for d in checked { manifests[d] = .some(found) }
+                return found
+            }
+            let parent = (directory as NSString).deletingLastPathComponent
+            if directory == top || parent == directory || parent.isEmpty || checked.count > 64 {
+                for d in checked { manifests[d] = .some(nil) }
+                return nil
+            }
+            directory = parent
+        }
+    }
+}
+
+extension CorpusLoader {
+    /// Reads a query script (UTF-8), reporting an unreadable or non-UTF-8 file as an issue.
+    public static func readScript(_ path: String, issues: inout [LoadIssue]) -> String? {
+        readText(path, issues: &issues)
+    }
+}
