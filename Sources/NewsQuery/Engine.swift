@@ -4,8 +4,27 @@ public struct Engine: Sendable {
 
     public init(store: ArticleStore) { self.store = store }
 
-    /// Parses, plans and runs one statement.
+    /// Parses, plans and runs one statement (a trailing `;` is allowed). `explain STATEMENT` gives the
+    /// plan as `.text`, one operator per line; other statements give `.rows`.
     public func run(_ source: Source) -> Result<QueryOutcome, QueryError> {
-        .failure(QueryError(source: source, diagnostics: [Diagnostic("not implemented yet", at: .at(0))]))
+        let bound: BoundStatement
+        switch Engine.compile(source) {
+        case .success(let statement): bound = statement
+        case .failure(let error): return .failure(error)
+        }
+        let plan = Planner(store: store).plan(bound.query)
+        if bound.explain { return .success(.text(Explain.render(plan))) }
+        return .success(.rows(Executor(store: store).run(plan)))
+    }
+
+    /// Lexes, parses and binds a statement: everything that can fail, and nothing that needs the store.
+    static func compile(_ source: Source) -> Result<BoundStatement, QueryError> {
+        let (statement, diagnostics) = Parser.parse(source)
+        guard let statement, diagnostics.isEmpty else {
+            return .failure(QueryError(source: source, diagnostics: diagnostics))
+        }
+        let (bound, problems) = Binder.bind(statement)
+        guard let bound, problems.isEmpty else { return .failure(QueryError(source: source, diagnostics: problems)) }
+        return .success(bound)
     }
 }

@@ -1,9 +1,41 @@
 /// Turns a document into annotations: sentences, then reported statements with their speakers.
 /// (Interface fixed; the pipeline behind it lives in this folder.)
 public struct Annotator: Sendable {
-    public init() {}
+    let gazetteer: Gazetteer
+    /// Also report beliefs and intentions ("X believes that ...") as indirect statements.
+    var includeBeliefs = false
+    /// Direct quotations with no speaker are kept only from this many words on (shorter ones are mostly scare quotes).
+    var minUnattributedWords = 5
+
+    public init() { self.init(gazetteer: .bundled) }
+
+    /// An annotator over explicitly loaded gazetteers (tests, harnesses).
+    public init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
     public func annotate(_ document: Document) -> ArticleAnnotations {
-        ArticleAnnotations()
+        let scalars = Array(document.text.unicodeScalars)
+        let start = min(max(0, document.bodyStart), scalars.count)
+        let tokens = tokenize(scalars, from: start)
+        let sentenceRanges = SentenceSplitter(gazetteer: gazetteer).split(tokens)
+        let sentences = sentenceRanges.map { Span(tokens[$0.lowerBound].start, tokens[$0.upperBound - 1].end) }
+        let quotes = QuoteMarkFinder().find(scalars, from: start)
+        var extractor = ReportedSpeechExtractor(gazetteer: gazetteer, scalars: scalars, tokens: tokens, sentences: sentenceRanges)
+        extractor.includeBeliefs = includeBeliefs
+        extractor.minUnattributedWords = minUnattributedWords
+        let found = extractor.extract(quotes: quotes)
+        let resolver = SpeakerResolver(gazetteer: gazetteer, scalars: scalars, tokens: tokens,
+                                       sentenceStarts: Set(sentenceRanges.map(\.lowerBound)))
+        var quotations: [Quotation] = []
+        quotations.reserveCapacity(found.count)
+        for f in found {
+            var q = Quotation(content: f.content, kind: f.kind, cue: f.cue, speakerMention: f.mentionSpan)
+            if let m = f.mention {
+                let (name, country) = resolver.resolve(m)
+                q.speaker = name
+                q.speakerCountry = country
+            }
+            quotations.append(q)
+        }
+        return ArticleAnnotations(sentences: sentences, quotations: quotations)
     }
 }

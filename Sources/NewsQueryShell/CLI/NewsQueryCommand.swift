@@ -42,14 +42,48 @@ public struct NewsQueryCommand: ParsableCommand {
     public func run() throws {
         let terminalOut = isatty(STDOUT_FILENO) == 1
         let session = Session(store: ArticleStore(), format: OutputFormat(rawValue: format.lowercased())!,
-                              width: terminalOut ? Terminal.width() : nil)
+                              width: terminalOut ? Terminal.width() : Terminal.pipeWidth)
         let corpus = paths.isEmpty ? [BundledCorpus.path].compactMap { $0 } : paths
         if corpus.isEmpty { Console.error("newsq: the bundled example corpus is missing; give article paths\n") }
         let (_, notes) = session.load(corpus)
         if let notes { Console.error(notes + "\n") }
 
-        let ok = true // script runner and REPL wiring land once the splitter and REPL exist
+        let runner = ScriptRunner(session: session, print: Console.out, printError: Console.error)
+        var ok = true
+        if !execute.isEmpty || !file.isEmpty {
+            for path in file where ok {
+                var issues: [LoadIssue] = []
+                guard let text = CorpusLoader.readScript(path, issues: &issues) else {
+                    issues.forEach { Console.error($0.description + "\n") }
+                    throw ExitCode(2)
+                }
+                ok = runner.run(text, name: path)
+            }
+            for statement in execute where ok {
+                ok = runner.run(statement, name: "<command line>")
+            }
+        } else if isatty(STDIN_FILENO) == 1 {
+            if !quiet { Console.out(Self.banner(session)) }
+            let status = REPL.start(session: session)
+            if status != 0 { throw ExitCode(status) }
+        } else {
+            var lines: [String] = []
+            while let line = Swift.readLine(strippingNewline: true) { lines.append(line) }
+            ok = runner.run(lines.joined(separator: "\n"), name: "<stdin>")
+        }
         if !ok { throw ExitCode(1) }
+    }
+}
+
+extension NewsQueryCommand {
+    static func banner(_ session: Session) -> String {
+        """
+        newsq: \(session.summary) loaded.
+        Try:  who said "price"
+              quotes where speaker = Peskov limit 5
+        .help lists statements and meta-commands; Tab completes; Ctrl-D leaves.
+
+        """
     }
 }
 
@@ -66,6 +100,10 @@ enum Console {
 }
 
 enum Terminal {
+    /// Tables written to a pipe or file are cut at this width, so they stay readable and stable
+    /// whatever the environment (use csv, tsv or json for full text).
+    static let pipeWidth = 120
+
     /// The terminal's width in columns (stdout), or 100 when it cannot be told.
     static func width() -> Int {
         var size = winsize()

@@ -1,0 +1,121 @@
+import Foundation
+
+/// Word lists the annotator relies on, loaded from the data files in `Resources/gazetteers`
+/// (formats described in that folder's README.md). Immutable once loaded.
+public struct Gazetteer: Sendable {
+    public enum VerbClass: String, Sendable { case speech, belief, data, according }
+
+    public struct ReportingVerb: Sendable, Hashable {
+        public var lemma: String
+        public var verbClass: VerbClass
+        /// "base", "present3", "past", "gerund", "participle".
+        public var form: String
+        /// Takes an addressee object before its clause ("told reporters that ...").
+        public var takesObject: Bool
+    }
+
+    public struct Place: Sendable, Hashable {
+        public var code: String
+        /// Canonical name ("United States"); for a government body, the body's canonical name.
+        public var name: String
+        public var isBody: Bool
+        public var isDemonym: Bool
+    }
+
+    public struct ParseError: Error, CustomStringConvertible, Sendable {
+        public var file: String
+        public var line: Int
+        public var message: String
+        public var description: String { "gazetteer \(file):\(line): \(message)" }
+    }
+
+    /// Reporting verbs keyed by their lower-case form; multiword forms ("according to") joined by one space.
+    public var reportingVerbs: [String: ReportingVerb] = [:]
+    /// Titles and roles (lower case, without trailing periods), single and multiword.
+    public var titles: Set<String> = []
+    /// Country names, demonyms, abbreviations and government bodies, keyed by their exact spelling
+    /// (words joined by one space). Names are also keyed in lower case in `placesLower`.
+    public var places: [String: Place] = [:]
+    public var placesLower: [String: Place] = [:]
+    /// Pronoun → (gender, resolution mode).
+    public var pronouns: [String: (gender: String, mode: String)] = [:]
+    /// Function word → class (det, aux, adv, prep, conj, sub, pron, time).
+    public var functionWords: [String: String] = [:]
+    /// The longest multiword entry (in words) of any list.
+    public var maxPhraseWords = 1
+
+    public init() {}
+
+    /// Loads every list from `directory`; throws `ParseError` naming the file and line of a malformed row.
+    public init(directory: URL) throws {
+        func rows(_ name: String, minColumns: Int) throws -> [(Int, [String])] {
+            let url = directory.appendingPathComponent(name)
+            guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
+                throw ParseError(file: name, line: 0, message: "cannot read \(url.path)")
+            }
+            var out: [(Int, [String])] = []
+            for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+                if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
+                let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) }
+                if cols.count < minColumns || cols[0].isEmpty {
+                    throw ParseError(file: name, line: n + 1, message: "expected \(minColumns) tab-separated columns, found \(cols.count)")
+                }
+                out.append((n + 1, cols))
+            }
+            return out
+        }
+        for (n, c) in try rows("reporting-verbs.tsv", minColumns: 5) {
+            guard let cls = VerbClass(rawValue: c[2]) else {
+                throw ParseError(file: "reporting-verbs.tsv", line: n, message: "unknown class '\(c[2])' (speech, belief, data, according)")
+            }
+            guard ["base", "present3", "past", "gerund", "participle"].contains(c[3]) else {
+                throw ParseError(file: "reporting-verbs.tsv", line: n, message: "unknown form tag '\(c[3])'")
+            }
+            let key = c[0].lowercased()
+            reportingVerbs[key] = ReportingVerb(lemma: c[1], verbClass: cls, form: c[3], takesObject: c[4] == "obj")
+            maxPhraseWords = max(maxPhraseWords, key.split(separator: " ").count)
+        }
+        for (_, c) in try rows("titles.txt", minColumns: 1) {
+            let t = c[0].lowercased()
+            titles.insert(t)
+            maxPhraseWords = max(maxPhraseWords, t.split(separator: " ").count)
+        }
+        func addPlace(_ spelling: String, _ place: Place) {
+            let key = spelling.split(separator: " ").joined(separator: " ")
+            guard !key.isEmpty else { return }
+            if places[key] == nil { places[key] = place }
+            maxPhraseWords = max(maxPhraseWords, key.split(separator: " ").count)
+        }
+        for (n, c) in try rows("countries.tsv", minColumns: 2) {
+            guard c[0].count == 2, c[0].uppercased() == c[0] else {
+                throw ParseError(file: "countries.tsv", line: n, message: "first column must be an ISO alpha-2 code, found '\(c[0])'")
+            }
+            let code = c[0], name = c[1]
+            func list(_ i: Int) -> [String] { i < c.count ? c[i].split(separator: "|").map { String($0) } : [] }
+            let place = Place(code: code, name: name, isBody: false, isDemonym: false)
+            for s in [name] + list(2) {
+                addPlace(s, place)
+                placesLower[s.lowercased()] = placesLower[s.lowercased()] ?? place
+            }
+            for s in list(3) { addPlace(s, Place(code: code, name: name, isBody: false, isDemonym: true)) }
+            for s in list(4) { addPlace(s, place) }
+        }
+        for (n, c) in try rows("bodies.tsv", minColumns: 3) {
+            guard c[2].count == 2 else {
+                throw ParseError(file: "bodies.tsv", line: n, message: "third column must be an ISO alpha-2 code, found '\(c[2])'")
+            }
+            let place = Place(code: c[2], name: c[1], isBody: true, isDemonym: false)
+            addPlace(c[0], place)
+        }
+        for (n, c) in try rows("pronouns.tsv", minColumns: 3) {
+            guard ["m", "f", "n", "p", "-"].contains(c[1]) else {
+                throw ParseError(file: "pronouns.tsv", line: n, message: "gender must be m, f, n, p or -")
+            }
+            pronouns[c[0].lowercased()] = (c[1], c[2])
+        }
+        for (_, c) in try rows("function-words.tsv", minColumns: 2) {
+            functionWords[c[0].lowercased()] = c[1]
+        }
+    }
+}

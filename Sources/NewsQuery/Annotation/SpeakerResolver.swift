@@ -1,0 +1,264 @@
+/// Turns a speaker mention (token range) into a canonical speaker name and country, using an index of
+/// the names seen in the article (for surnames, "Mr. X", roles and pronouns).
+struct SpeakerResolver {
+    struct Person {
+        var token: Int
+        var name: String
+        var country: String?
+        var gender: String?
+    }
+
+    let g: Gazetteer
+    let sc: [Unicode.Scalar]
+    let tokens: [AToken]
+    /// Full (multiword) person names in text order.
+    private(set) var persons: [Person] = []
+    /// Last word (lower case) → indices into `persons`.
+    private var byLastWord: [String: [Int]] = [:]
+    /// Role word ("spokesman") → indices into `persons`.
+    private var byRole: [String: [Int]] = [:]
+    /// Canonical name → country, from modifiers seen anywhere in the article.
+    private var countryOf: [String: String] = [:]
+
+    init(gazetteer: Gazetteer, scalars: [Unicode.Scalar], tokens: [AToken], sentenceStarts: Set<Int>) {
+        g = gazetteer; sc = scalars; self.tokens = tokens
+        buildIndex(sentenceStarts: sentenceStarts)
+    }
+
+    func text(_ a: Int, _ b: Int) -> String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: sc[a..<b])
+        return String(v)
+    }
+
+    func tokenText(_ r: Range<Int>) -> String { r.isEmpty ? "" : text(tokens[r.lowerBound].start, tokens[r.upperBound - 1].end) }
+
+    /// A token that can belong to a proper name.
+    func isNameWord(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .word, t.isCapitalized else { return false }
+        return true
+    }
+
+    /// Longest place (country, demonym, body) starting at token `i` within `limit`: (end, place).
+    func placeAt(_ i: Int, limit: Int) -> (Int, Gazetteer.Place)? {
+        var best: (Int, Gazetteer.Place)?
+        var key = ""
+        var j = i
+        while j < limit, j - i < g.maxPhraseWords {
+            let t = tokens[j]
+            guard t.kind == .word else { break }
+            if j > i && tokens[j - 1].end != t.start && !ScalarClass.isSpace(sc[tokens[j - 1].end]) { break }
+            key = j == i ? stripPossessive(t.text) : key + " " + stripPossessive(t.text)
+            if let p = g.places[key] { best = (j + 1, p) }
+            j += 1
+        }
+        return best
+    }
+
+    /// Longest title starting at token `i`: end index.
+    func titleAt(_ i: Int, limit: Int) -> Int? {
+        var best: Int?
+        var key = ""
+        var j = i
+        while j < limit, j - i < g.maxPhraseWords {
+            let t = tokens[j]
+            if t.kind == .punct && t.text == "." && j > i { j += 1; if best == j - 1 { best = j }; continue }
+            guard t.kind == .word else { break }
+            key = key.isEmpty ? t.lower : key + " " + t.lower
+            if g.titles.contains(key) { best = j + 1 }
+            j += 1
+        }
+        if let b = best, b < limit, tokens[b].text == "." { return b + 1 }
+        return best
+    }
+
+    func stripPossessive(_ s: String) -> String {
+        if s.hasSuffix("'s") || s.hasSuffix("\u{2019}s") { return String(s.unicodeScalars.dropLast(2)) }
+        return s
+    }
+
+    /// Splits a run of capitalised tokens into leading titles/places and the name proper.
+    /// Returns (name token range, country found among the modifiers, gender from a title, had a title).
+    func analyseRun(_ run: Range<Int>) -> (name: Range<Int>, country: String?, gender: String?, titled: Bool) {
+        var i = run.lowerBound
+        var country: String?
+        var gender: String?
+        var titled = false
+        while i < run.upperBound {
+            if let e = titleAt(i, limit: run.upperBound), e < run.upperBound || e == run.upperBound {
+                let w = tokens[i].lower
+                if w == "mr" { gender = "m" } else if w == "mrs" || w == "ms" || w == "miss" { gender = "f" }
+                titled = true
+                i = e; continue
+            }
+            if let (e, p) = placeAt(i, limit: run.upperBound), e < run.upperBound {
+                country = country ?? p.code
+                i = e; continue
+            }
+            break
+        }
+        return (i..<run.upperBound, country, gender, titled)
+    }
+
+    /// Scans the article once for name runs: full names, their countries (from modifiers) and roles.
+    private mutating func buildIndex(sentenceStarts: Set<Int>) {
+        var i = 0
+        let n = tokens.count
+        while i < n {
+            guard isNameWord(i) else { i += 1; continue }
+            var j = i
+            while j < n, isNameWord(j) || (tokens[j].text == "." && j > i && tokens[j - 1].end == tokens[j].start && tokens[j - 1].text.unicodeScalars.count <= 4) {
+                if j > i, tokens[j].newlinesBefore > 0 { break }
+                j += 1
+            }
+            var a = i
+            // a sentence-initial function word is not part of a name
+            if sentenceStarts.contains(a), g.functionWords[tokens[a].lower] != nil { a += 1 }
+            if a < j {
+                let (nameR, c, gender, titled) = analyseRun(a..<j)
+                var country = c
+                if country == nil {
+                    // modifiers before the run: "Kremlin spokesman Dmitry Peskov"
+                    var k = a - 1
+                    var steps = 0
+                    while k >= 0, steps < 4, tokens[k].kind == .word {
+                        if let p = g.places[stripPossessive(tokens[k].text)] { country = p.code; break }
+                        if k > 0, let p = g.places[tokens[k - 1].text + " " + tokens[k].text] { country = p.code; break }
+                        k -= 1; steps += 1
+                    }
+                }
+                let words = nameR.filter { tokens[$0].kind == .word }
+                if words.count >= 2 || (titled && words.count == 1) {
+                    let name = stripPossessive(tokenText(nameR))
+                    let last = stripPossessive(tokens[nameR.upperBound - 1].lower)
+                    if words.count >= 2 || byLastWord[last] == nil {
+                        let isPlaceName = g.places[name] != nil
+                        if !isPlaceName {
+                            persons.append(Person(token: nameR.lowerBound, name: name, country: country, gender: gender))
+                            byLastWord[last, default: []].append(persons.count - 1)
+                            if let c = country, countryOf[name] == nil { countryOf[name] = c }
+                            // role words right before the name (lower case): "spokesman Dmitry Peskov"
+                            if a > 0, tokens[a - 1].kind == .word, !tokens[a - 1].isCapitalized, g.titles.contains(tokens[a - 1].lower) {
+                                byRole[tokens[a - 1].lower, default: []].append(persons.count - 1)
+                            }
+                            var t = a
+                            while t < nameR.lowerBound {
+                                if tokens[t].kind == .word, g.titles.contains(tokens[t].lower) { byRole[tokens[t].lower, default: []].append(persons.count - 1) }
+                                t += 1
+                            }
+                        }
+                    }
+                }
+            }
+            i = max(j, i + 1)
+        }
+    }
+
+    /// The person a single surname refers to: the nearest full name before `at` ending with it, else the first after.
+    func linkSurname(_ word: String, at: Int) -> Person? {
+        guard let list = byLastWord[word] else { return nil }
+        var best: Person?
+        for idx in list {
+            let p = persons[idx]
+            if p.name.split(separator: " ").count < 2 { continue }
+            if p.token <= at { best = p } else if best == nil { return p } else { break }
+        }
+        return best
+    }
+
+    func nearestPerson(before at: Int, gender: String?) -> Person? {
+        // binary search for the last person with token < at
+        var lo = 0, hi = persons.count
+        while lo < hi { let m = (lo + hi) / 2; if persons[m].token < at { lo = m + 1 } else { hi = m } }
+        var k = lo - 1
+        var steps = 0
+        while k >= 0, steps < 12 {
+            let p = persons[k]
+            if gender == nil || p.gender == nil || p.gender == gender {
+                if let full = linkSurname(stripPossessive(String(p.name.split(separator: " ").last ?? "")).lowercased(), at: p.token) {
+                    return Person(token: p.token, name: full.name, country: full.country ?? countryOf[full.name], gender: p.gender)
+                }
+                return p
+            }
+            k -= 1; steps += 1
+        }
+        return nil
+    }
+
+    /// Canonical speaker and country for the mention `r` (token range).
+    func resolve(_ r: Range<Int>) -> (speaker: String?, country: String?) {
+        guard !r.isEmpty else { return (nil, nil) }
+        var a = r.lowerBound
+        let b = r.upperBound
+        if b - a == 1, let pr = g.pronouns[tokens[a].lower] {
+            switch pr.mode {
+            case "yes":
+                if let p = nearestPerson(before: a, gender: pr.gender == "m" || pr.gender == "f" ? pr.gender : nil) {
+                    return (p.name, p.country ?? countryOf[p.name])
+                }
+                return (nil, nil)
+            case "relative":
+                // "Smith, who said ..." → the noun phrase before the comma
+                if a >= 2, tokens[a - 1].text == "," {
+                    var s = a - 2
+                    while s > 0, isNameWord(s - 1) || (tokens[s - 1].kind == .word && g.titles.contains(tokens[s - 1].lower)) { s -= 1 }
+                    if isNameWord(a - 2) { return resolve(s..<(a - 1)) }
+                }
+                return (nil, nil)
+            default:
+                return (nil, nil)
+            }
+        }
+        while a < b, let c = g.functionWords[tokens[a].lower], c == "det" { a += 1 }
+        guard a < b else { return (nil, nil) }
+        // country found anywhere in the mention
+        var country: String?
+        var k = a
+        while k < b {
+            if let (e, p) = placeAt(k, limit: b) { if country == nil || p.isBody { country = p.code }; k = e } else { k += 1 }
+        }
+        // the whole mention is a place / body, possibly + government, administration, officials
+        if let (e, p) = placeAt(a, limit: b) {
+            let rest = e..<b
+            if rest.isEmpty || (rest.count == 1 && ["government", "administration", "officials", "authorities", "regime"].contains(tokens[e].lower)) {
+                if !p.isDemonym || !rest.isEmpty { return (p.name, p.code) }
+            }
+        }
+        // last run of capitalised words
+        var e = b
+        while e > a, tokens[e - 1].kind != .word || tokens[e - 1].lower == "’s" { e -= 1 }
+        let headCapitalized = e > a && isNameWord(e - 1)
+        if headCapitalized {
+            var s = e - 1
+            while s > a, isNameWord(s - 1) || (tokens[s - 1].text == "." && s - 1 > a && isNameWord(s - 2)) { s -= 1 }
+            let (nameR, c2, _, _) = analyseRun(s..<e)
+            if !nameR.isEmpty {
+                if let (pe, p) = placeAt(nameR.lowerBound, limit: e), pe == e { return (p.name, p.code) }
+                let words = nameR.filter { tokens[$0].kind == .word }
+                let name = stripPossessive(tokenText(nameR))
+                if words.count == 1 {
+                    if let full = linkSurname(stripPossessive(tokens[nameR.lowerBound].lower), at: nameR.lowerBound) {
+                        return (full.name, country ?? c2 ?? full.country ?? countryOf[full.name])
+                    }
+                }
+                return (name, country ?? c2 ?? countryOf[name])
+            }
+            // only titles: "President" → role link
+            if let role = byRole[tokens[e - 1].lower]?.last(where: { persons[$0].token < r.lowerBound }) {
+                let p = persons[role]
+                return (p.name, country ?? p.country ?? countryOf[p.name])
+            }
+            return (nil, country)
+        }
+        // lower-case head: a role ("the spokesman") or a group ("South Korean media")
+        if e > a, g.titles.contains(tokens[e - 1].lower),
+           let idx = byRole[tokens[e - 1].lower]?.last(where: { persons[$0].token < r.lowerBound }) {
+            let p = persons[idx]
+            return (p.name, country ?? p.country ?? countryOf[p.name])
+        }
+        let anyCapital = (a..<b).contains { isNameWord($0) }
+        if anyCapital { return (stripPossessive(tokenText(a..<b)), country) }
+        return (nil, country)
+    }
+}

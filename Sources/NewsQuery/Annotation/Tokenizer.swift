@@ -1,0 +1,108 @@
+/// A token of the article body. Offsets are Unicode-scalar offsets into the document text.
+struct AToken: Sendable {
+    enum Kind: UInt8, Sendable { case word, number, punct, quote }
+    var start: Int
+    var end: Int
+    var kind: Kind
+    /// The token's text as written.
+    var text: String
+    /// Lower-cased text (words only; punctuation as written).
+    var lower: String
+    /// Newlines between the previous token and this one.
+    var newlinesBefore: Int
+    /// First scalar is an upper-case letter.
+    var isCapitalized: Bool
+}
+
+enum ScalarClass {
+    @inline(__always) static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 128 { return (s.value | 0x20) >= 97 && (s.value | 0x20) <= 122 }
+        return s.properties.isAlphabetic
+    }
+    @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+    @inline(__always) static func isAlnum(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 128 { return isDigit(s) || isLetter(s) }
+        return s.properties.isAlphabetic || s.properties.numericType != nil || s.properties.generalCategory == .nonspacingMark
+    }
+    @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0xFEFF, 0x200B, 0x2009, 0x202F, 0x2002, 0x2003: return true
+        default: return s.value >= 128 && s.properties.isWhitespace
+        }
+    }
+    @inline(__always) static func isUpper(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 128 { return s.value >= 65 && s.value <= 90 }
+        return s.properties.isUppercase
+    }
+    @inline(__always) static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
+    static func isQuoteMark(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "\"", "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{00AB}", "\u{00BB}", "\u{2018}", "\u{2019}", "'", "`": return true
+        default: return false
+        }
+    }
+}
+
+/// Splits `scalars[from...]` into tokens: words (letters and digits, with inner apostrophes, hyphens and
+/// the periods of dotted abbreviations such as U.S.), numbers and single punctuation marks.
+func tokenize(_ sc: [Unicode.Scalar], from: Int) -> [AToken] {
+    var tokens: [AToken] = []
+    tokens.reserveCapacity(sc.count / 5)
+    var i = max(0, from)
+    let n = sc.count
+    var newlines = 0
+    func make(_ a: Int, _ b: Int, _ kind: AToken.Kind) -> AToken {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: sc[a..<b])
+        let text = String(v)
+        let lower = kind == .word ? text.lowercased() : text
+        return AToken(start: a, end: b, kind: kind, text: text, lower: lower, newlinesBefore: newlines,
+                      isCapitalized: ScalarClass.isUpper(sc[a]))
+    }
+    while i < n {
+        let s = sc[i]
+        if ScalarClass.isSpace(s) {
+            if s == "\n" { newlines += 1 }
+            i += 1; continue
+        }
+        if ScalarClass.isAlnum(s) {
+            var j = i + 1
+            var hasDot = false
+            var allDigits = ScalarClass.isDigit(s)
+            while j < n {
+                let c = sc[j]
+                if ScalarClass.isAlnum(c) {
+                    if !ScalarClass.isDigit(c) { allDigits = false }
+                    j += 1; continue
+                }
+                // inner apostrophe, hyphen, period (U.S., e.g.), digits separators
+                if j + 1 < n, ScalarClass.isAlnum(sc[j + 1]) {
+                    if ScalarClass.isApostrophe(c) || c == "-" || c == "\u{2011}" { j += 1; continue }
+                    if c == "." && (ScalarClass.isLetter(sc[j + 1]) && j - i <= 3 && !allDigits || ScalarClass.isDigit(sc[j + 1]) && allDigits) {
+                        hasDot = true; j += 1; continue
+                    }
+                    if c == "," && allDigits && ScalarClass.isDigit(sc[j + 1]) { j += 1; continue }
+                }
+                break
+            }
+            // dotted abbreviation keeps its final period: U.S. / D.C.
+            if hasDot && !allDigits && j < n && sc[j] == "." && ScalarClass.isLetter(sc[j - 1]) { j += 1 }
+            tokens.append(make(i, j, allDigits ? .number : .word))
+            newlines = 0
+            i = j
+            continue
+        }
+        // NYT double-apostrophe quote is one token
+        if (s == "'" && i + 1 < n && sc[i + 1] == "'") || (s == "`" && i + 1 < n && sc[i + 1] == "`") {
+            tokens.append(make(i, i + 2, .quote)); newlines = 0; i += 2; continue
+        }
+        // "..." as one token
+        if s == "." && i + 2 < n && sc[i + 1] == "." && sc[i + 2] == "." {
+            tokens.append(make(i, i + 3, .punct)); newlines = 0; i += 3; continue
+        }
+        tokens.append(make(i, i + 1, ScalarClass.isQuoteMark(s) ? .quote : .punct))
+        newlines = 0
+        i += 1
+    }
+    return tokens
+}

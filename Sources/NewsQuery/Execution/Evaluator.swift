@@ -1,0 +1,106 @@
+/// Evaluates a bound condition on one row of the store. Comparisons are case-insensitive;
+/// `!=` is exactly `not =`; a missing value compares as the empty string.
+///
+/// - `source = X` matches the outlet by name, by id (the name lower-cased with non-alphanumerics
+///   removed, so `ustimespost` and `"US Times Post"` match `USTimesPost`) or by country code (`US`).
+/// - `speaker = X` matches the canonical name, or the surname alone when only one speaker in the
+///   store has that surname.
+/// - `field ~ "words"` holds when the field's words contain the value's words consecutively.
+struct Evaluator {
+    /// A row a condition is evaluated on.
+    enum Row {
+        case quote(QuoteID)
+        case article(Int)
+    }
+
+    let store: ArticleStore
+    /// Lower-cased last word of a speaker name → the distinct speakers having it.
+    private let speakersBySurname: [String: Set<String>]
+
+    init(store: ArticleStore) {
+        self.store = store
+        var bySurname: [String: Set<String>] = [:]
+        for article in store.articles {
+            for quote in article.annotations.quotations {
+                guard let speaker = quote.speaker, let surname = Evaluator.surname(of: speaker) else { continue }
+                bySurname[surname, default: []].insert(speaker)
+            }
+        }
+        self.speakersBySurname = bySurname
+    }
+
+    func matches(_ predicate: Predicate, _ row: Row) -> Bool {
+        switch predicate {
+        case .and(let items): items.allSatisfy { matches($0, row) }
+        case .or(let items): items.contains { matches($0, row) }
+        case .not(let inner): !matches(inner, row)
+        case .compare(let field, let op, let value, let words):
+            switch op {
+            case .equal: equals(field, value, row)
+            case .notEqual: !equals(field, value, row)
+            case .contains: Evaluator.containsPhrase(TextTokenizer.words(text(of: field, row) ?? ""), words)
+            }
+        }
+    }
+
+    /// The field's value on a row, as text (nil when unknown).
+    func text(of field: Field, _ row: Row) -> String? {
+        let article: Article
+        var quote: Quotation?
+        switch row {
+        case .quote(let id): article = store.article(id); quote = store.quotation(id)
+        case .article(let index): article = store.articles[index]
+        }
+        switch field {
+        case .source: return article.metadata.source
+        case .sourceCountry: return article.metadata.country
+        case .article: return article.id
+        case .language: return article.metadata.language
+        case .translatedFrom: return article.metadata.translatedFrom
+        case .date: return article.metadata.date
+        case .title: return article.title
+        case .speaker: return quote?.speaker
+        case .speakerCountry: return quote?.speakerCountry
+        case .kind: return quote?.kind.rawValue
+        case .text: return quote.map { article.text(of: $0.content) }
+        case .cue: return quote?.cue.map { article.text(of: $0) }
+        }
+    }
+
+    private func equals(_ field: Field, _ value: String, _ row: Row) -> Bool {
+        let wanted = value.lowercased()
+        let actual = text(of: field, row)
+        if (actual ?? "").lowercased() == wanted { return true }
+        switch field {
+        case .source:
+            let id = Evaluator.outletID(actual ?? "")
+            if !id.isEmpty, id == Evaluator.outletID(value) { return true }
+            return text(of: .sourceCountry, row)?.lowercased() == wanted
+        case .speaker:
+            guard let actual, !wanted.contains(" "), Evaluator.surname(of: actual) == wanted else { return false }
+            return speakersBySurname[wanted]?.count == 1
+        default:
+            return false
+        }
+    }
+
+    /// An outlet's id: its name lower-cased, letters and digits only ("USTimesPost" → "ustimespost").
+    static func outletID(_ name: String) -> String {
+        String(String.UnicodeScalarView(name.lowercased().unicodeScalars.filter {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil
+        }))
+    }
+
+    static func surname(of name: String) -> String? {
+        name.split(whereSeparator: { $0 == " " }).last.map { $0.lowercased() }
+    }
+
+    /// Whether `phrase` occurs in `words` as consecutive words.
+    static func containsPhrase(_ words: [String], _ phrase: [String]) -> Bool {
+        guard !phrase.isEmpty, words.count >= phrase.count else { return false }
+        for start in 0...(words.count - phrase.count) where words[start] == phrase[0] {
+            if phrase.indices.allSatisfy({ words[start + $0] == phrase[$0] }) { return true }
+        }
+        return false
+    }
+}

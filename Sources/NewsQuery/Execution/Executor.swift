@@ -1,0 +1,224 @@
+/// Runs a `LogicalPlan` on the in-memory store. Intermediate results are quotation numbers (positions
+/// in `store.quoteIDs`, which are also the index's document numbers), article indexes, or a table;
+/// all stay in store order (article id, then text offset) unless a `sort` says otherwise, so the
+/// output is deterministic.
+struct Executor {
+    /// What an operator hands to its parent.
+    enum Rows {
+        /// Positions in `store.quoteIDs`, ascending.
+        case quotes([Int])
+        /// Indexes in `store.articles`, ascending.
+        case articles([Int])
+        case table(columns: [String], rows: [[Value]])
+    }
+
+    let store: ArticleStore
+    private let evaluator: Evaluator
+
+    init(store: ArticleStore) {
+        self.store = store
+        self.evaluator = Evaluator(store: store)
+    }
+
+    func run(_ plan: LogicalPlan) -> ResultSet {
+        switch execute(plan) {
+        case .quotes(let numbers): QuoteRows.resultSet(numbers.map { store.quoteIDs[$0] }, in: store)
+        case .articles(let indexes): articleResultSet(indexes, columns: Planner.articleColumns)
+        case .table(let columns, let rows): ResultSet(columns: columns, rows: rows, numericColumns: Executor.numeric(columns, rows))
+        }
+    }
+
+    func execute(_ plan: LogicalPlan) -> Rows {
+        switch plan {
+        case .scan(.quotes, _): return .quotes(Array(store.quoteIDs.indices))
+        case .scan(.articles, _): return .articles(Array(store.articles.indices))
+        case .indexLookup(let lookup): return .quotes(phraseLookup(lookup.words))
+        case .intersect(let inputs):
+            let sets = inputs.map { numbers(execute($0)) }
+            guard var result = sets.first.map(Set.init) else { return .quotes([]) }
+            for other in sets.dropFirst() { result.formIntersection(other) }
+            return relabel(result.sorted(), like: inputs[0])
+        case .union(let inputs):
+            var result = Set<Int>()
+            for input in inputs { result.formUnion(numbers(execute(input))) }
+            return relabel(result.sorted(), like: inputs.first ?? .scan(.quotes, estimate: 0))
+        case .except(let left, let right):
+            let removed = Set(numbers(execute(right)))
+            return relabel(numbers(execute(left)).filter { !removed.contains($0) }, like: left)
+        case .filter(let predicate, let input):
+            switch execute(input) {
+            case .quotes(let ns): return .quotes(ns.filter { evaluator.matches(predicate, .quote(store.quoteIDs[$0])) })
+            case .articles(let ns): return .articles(ns.filter { evaluator.matches(predicate, .article($0)) })
+            case .table: preconditionFailure("filters apply to quotations or articles")
+            }
+        case .aggregate(let grouping, let input):
+            return aggregate(grouping, execute(input))
+        case .sort(let keys, let input):
+            let rows = execute(input)
+            guard case .table(let columns, let table) = rows else { return rows }
+            return .table(columns: columns, rows: Executor.sorted(table, by: keys, columns: columns))
+        case .limit(let count, let input):
+            switch execute(input) {
+            case .quotes(let ns): return .quotes(Array(ns.prefix(count)))
+            case .articles(let ns): return .articles(Array(ns.prefix(count)))
+            case .table(let columns, let rows): return .table(columns: columns, rows: Array(rows.prefix(count)))
+            }
+        case .project(let columns, let input):
+            switch execute(input) {
+            case .quotes(let ns):
+                let full = QuoteRows.resultSet(ns.map { store.quoteIDs[$0] }, in: store)
+                return .table(columns: columns, rows: Executor.select(columns, from: full.columns, full.rows))
+            case .articles(let ns):
+                let full = articleResultSet(ns, columns: Planner.articleColumns)
+                return .table(columns: columns, rows: Executor.select(columns, from: full.columns, full.rows))
+            case .table(let have, let rows):
+                return .table(columns: columns, rows: Executor.select(columns, from: have, rows))
+            }
+        }
+    }
+
+    // MARK: - Operators
+
+    /// Quotations whose content has the words consecutively, from the index's positions.
+    private func phraseLookup(_ words: [String]) -> [Int] {
+        guard let first = words.first else { return [] }
+        var candidates: [Int: Set<Int>] = [:]   // document → start positions still possible
+        for posting in store.quoteIndex.postings(for: first) { candidates[posting.document] = Set(posting.positions) }
+        for (offset, word) in words.enumerated().dropFirst() {
+            var next: [Int: Set<Int>] = [:]
+            for posting in store.quoteIndex.postings(for: word) {
+                guard let starts = candidates[posting.document] else { continue }
+                let kept = starts.filter { posting.positions.contains($0 + offset) }
+                if !kept.isEmpty { next[posting.document] = kept }
+            }
+            candidates = next
+        }
+        return candidates.keys.sorted()
+    }
+
+    private func aggregate(_ grouping: Grouping, _ input: Rows) -> Rows {
+        switch grouping {
+        case .speaker:
+            // Groups in first-seen order; the sort above decides the output order.
+            var order: [String?] = []
+            var groups: [String?: [QuoteID]] = [:]
+            for id in numbers(input).map({ store.quoteIDs[$0] }) {
+                let speaker = store.quotation(id).speaker
+                if groups[speaker] == nil { order.append(speaker) }
+                groups[speaker, default: []].append(id)
+            }
+            let rows: [[Value]] = order.map { speaker in
+                let ids = groups[speaker]!
+                let countries = Set(ids.compactMap { store.quotation($0).speakerCountry }).sorted()
+                var articleIDs: [String] = []
+                for id in ids where articleIDs.last != store.article(id).id { articleIDs.append(store.article(id).id) }
+                return [speaker.map(Value.text) ?? .null, countries.isEmpty ? .null : .text(countries.joined(separator: ", ")),
+                        .int(ids.count), .list(articleIDs.map(Value.text))]
+            }
+            return .table(columns: grouping.columns, rows: rows)
+        case .source:
+            var order: [String?] = []
+            var groups: [String?: [Int]] = [:]
+            for index in numbers(input) {
+                let source = store.articles[index].metadata.source
+                if groups[source] == nil { order.append(source) }
+                groups[source, default: []].append(index)
+            }
+            let rows: [[Value]] = order.map { source in
+                let indexes = groups[source]!
+                let countries = Set(indexes.compactMap { store.articles[$0].metadata.country }).sorted()
+                let quotes = indexes.reduce(0) { $0 + store.articles[$1].annotations.quotations.count }
+                return [source.map(Value.text) ?? .null, countries.isEmpty ? .null : .text(countries.joined(separator: ", ")),
+                        .int(indexes.count), .int(quotes)]
+            }
+            return .table(columns: grouping.columns, rows: rows)
+        }
+    }
+
+    private func articleResultSet(_ indexes: [Int], columns: [String]) -> ResultSet {
+        let rows: [[Value]] = indexes.map { index in
+            let article = store.articles[index]
+            func text(_ s: String?) -> Value { s.map(Value.text) ?? .null }
+            return [.text(article.id), .text(article.title), text(article.metadata.source), text(article.metadata.country),
+                    text(article.metadata.language), text(article.metadata.translatedFrom), text(article.metadata.date),
+                    .int(article.annotations.quotations.count)]
+        }
+        return ResultSet(columns: Planner.articleColumns, rows: rows, numericColumns: ["quotes"])
+    }
+
+    // MARK: - Helpers
+
+    private func numbers(_ rows: Rows) -> [Int] {
+        switch rows {
+        case .quotes(let ns), .articles(let ns): ns
+        case .table: preconditionFailure("set operations apply to quotations or articles")
+        }
+    }
+
+    private func relabel(_ numbers: [Int], like plan: LogicalPlan) -> Rows {
+        Executor.relation(of: plan) == .articles ? .articles(numbers) : .quotes(numbers)
+    }
+
+    /// The base relation a set-valued plan produces.
+    static func relation(of plan: LogicalPlan) -> Relation {
+        switch plan {
+        case .scan(let r, _): r
+        case .indexLookup: .quotes
+        case .intersect(let inputs), .union(let inputs): inputs.first.map(relation) ?? .quotes
+        case .except(let left, _): relation(of: left)
+        case .filter(_, let input), .aggregate(_, let input), .sort(_, let input), .limit(_, let input), .project(_, let input):
+            relation(of: input)
+        }
+    }
+
+    static func select(_ wanted: [String], from columns: [String], _ rows: [[Value]]) -> [[Value]] {
+        guard wanted != columns else { return rows }
+        let positions = wanted.map { columns.firstIndex(of: $0) }
+        return rows.map { row in positions.map { $0.map { row[$0] } ?? .null } }
+    }
+
+    /// Columns to right-align: those whose values are all numbers (by name when there are no rows).
+    static func numeric(_ columns: [String], _ rows: [[Value]]) -> Set<String> {
+        guard !rows.isEmpty else {
+            return Set(columns).intersection(QuoteRows.numericColumns.union(["count", "quotes"]))
+        }
+        var result = Set<String>()
+        for (i, column) in columns.enumerated() {
+            var sawNumber = false, allNumbers = true
+            for row in rows {
+                switch row[i] {
+                case .int, .number: sawNumber = true
+                case .null: break
+                default: allNumbers = false
+                }
+            }
+            if sawNumber && allNumbers { result.insert(column) }
+        }
+        return result
+    }
+
+    /// Stable sort by the keys; text compares case-insensitively (then exactly), numbers numerically.
+    static func sorted(_ rows: [[Value]], by keys: [SortKey], columns: [String]) -> [[Value]] {
+        let resolved = keys.compactMap { key in columns.firstIndex(of: key.column).map { (key, $0) } }
+        return rows.enumerated().sorted { a, b in
+            for (key, column) in resolved {
+                let x = a.element[column], y = b.element[column]
+                if key.emptyLast, x.plainText.isEmpty != y.plainText.isEmpty { return y.plainText.isEmpty }
+                let order = compare(x, y)
+                if order != 0 { return key.descending ? order > 0 : order < 0 }
+            }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    static func compare(_ x: Value, _ y: Value) -> Int {
+        switch (x, y) {
+        case (.int(let a), .int(let b)): return a < b ? -1 : a > b ? 1 : 0
+        default:
+            let a = x.plainText, b = y.plainText
+            let (la, lb) = (a.lowercased(), b.lowercased())
+            if la != lb { return la < lb ? -1 : 1 }
+            return a < b ? -1 : a > b ? 1 : 0
+        }
+    }
+}

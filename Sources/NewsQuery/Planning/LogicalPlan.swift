@@ -1,0 +1,76 @@
+/// The logical plan: what to compute, independent of how the in-memory executor does it (a later
+/// backend can translate the same tree into SQL with full-text search). Children come last in each
+/// case, so the tree reads top-down like `explain` prints it.
+indirect enum LogicalPlan: Hashable, Sendable {
+    /// Every row of a relation, in store order.
+    case scan(Relation, estimate: Int)
+    /// Quotations whose content holds the phrase, from an inverted index.
+    case indexLookup(IndexLookup)
+    /// Rows in all inputs (same relation).
+    case intersect([LogicalPlan])
+    /// Rows in any input (same relation).
+    case union([LogicalPlan])
+    /// Rows of the first input not in the second.
+    case except(LogicalPlan, LogicalPlan)
+    case filter(Predicate, LogicalPlan)
+    /// Groups rows into one output row per key, with the key's aggregates.
+    case aggregate(Grouping, LogicalPlan)
+    case sort([SortKey], LogicalPlan)
+    case limit(Int, LogicalPlan)
+    /// The output columns, in order.
+    case project([String], LogicalPlan)
+}
+
+/// A base relation of the store.
+enum Relation: String, Hashable, Sendable {
+    case quotes
+    case articles
+}
+
+/// A phrase looked up in an index; the estimate is the rarest word's document frequency.
+struct IndexLookup: Hashable, Sendable {
+    enum Index: String, Hashable, Sendable {
+        /// `ArticleStore.quoteIndex`: words of quotation contents.
+        case quoteIndex
+    }
+    var index: Index
+    var words: [String]
+    var estimate: Int
+}
+
+/// What `aggregate` groups by, and so which columns it produces.
+enum Grouping: String, Hashable, Sendable {
+    /// Quotations by canonical speaker → speaker, speaker_country, count, articles.
+    case speaker
+    /// Articles by outlet → source, country, articles, quotes.
+    case source
+
+    var columns: [String] {
+        switch self {
+        case .speaker: ["speaker", "speaker_country", "count", "articles"]
+        case .source: ["source", "country", "articles", "quotes"]
+        }
+    }
+}
+
+struct SortKey: Hashable, Sendable {
+    var column: String
+    var descending: Bool
+    /// Empty (null) values sort after all others, whatever the direction.
+    var emptyLast: Bool = false
+}
+
+extension LogicalPlan {
+    /// The planner's row estimate for this node (upper bounds; filters are not discounted).
+    var estimate: Int {
+        switch self {
+        case .scan(_, let n): n
+        case .indexLookup(let lookup): lookup.estimate
+        case .intersect(let inputs): inputs.map(\.estimate).min() ?? 0
+        case .union(let inputs): inputs.map(\.estimate).reduce(0, +)
+        case .except(let left, _): left.estimate
+        case .filter(_, let input), .aggregate(_, let input), .sort(_, let input), .project(_, let input): input.estimate
+        case .limit(let n, let input): min(n, input.estimate)
+        }
+    }
+}

@@ -1,0 +1,66 @@
+/// What a statement lists rows of, and the fields a `where` condition may name for each.
+enum RowSource: String, Hashable, Sendable {
+    /// Quotations (`quotes`, and `who said`, which groups them by speaker).
+    case quotes
+    case articles
+    /// Outlets (`sources`); conditions apply to their articles.
+    case sources
+}
+
+/// A field a condition can test. What it means for each kind of row is the evaluator's business.
+enum Field: String, Hashable, Sendable, CaseIterable {
+    case speaker
+    case speakerCountry = "speaker.country"
+    case source
+    case sourceCountry = "source.country"
+    case article
+    case kind
+    case language
+    case translatedFrom = "translated_from"
+    case date
+    case title
+    case text
+    case cue
+
+    /// The canonical name, as `explain` prints it.
+    var name: String { rawValue }
+}
+
+/// The queryable fields of each row source, with their accepted spellings.
+public enum Schema {
+    /// Field names (canonical and aliases) per row source, in help order.
+    static let fields: [RowSource: [(name: String, field: Field)]] = [
+        .quotes: [
+            ("speaker", .speaker), ("speaker.country", .speakerCountry), ("source", .source),
+            ("source.country", .sourceCountry), ("article", .article), ("kind", .kind), ("language", .language),
+            ("translated_from", .translatedFrom), ("date", .date), ("text", .text), ("cue", .cue),
+        ],
+        .articles: [
+            ("article", .article), ("id", .article), ("source", .source), ("source.country", .sourceCountry),
+            ("country", .sourceCountry), ("language", .language), ("translated_from", .translatedFrom),
+            ("date", .date), ("title", .title),
+        ],
+        .sources: [("source", .source), ("source.country", .sourceCountry), ("country", .sourceCountry)],
+    ]
+
+    /// The field `name` denotes for `rowSource` (case-insensitive), or nil.
+    static func field(named name: String, in rowSource: RowSource) -> Field? {
+        let lowered = name.lowercased()
+        return fields[rowSource]?.first { $0.name == lowered }?.field
+    }
+
+    /// Accepted field names for a row source.
+    static func fieldNames(for rowSource: RowSource) -> [String] { fields[rowSource]?.map(\.name) ?? [] }
+
+    /// The values `kind` can take.
+    static let kindValues = QuoteKind.allCases.map(\.rawValue)
+
+    /// Field names that `who said` and `quotes` conditions accept (for completion).
+    public static let quoteFieldNames: [String] = fieldNames(for: .quotes)
+    /// Field names that `articles` conditions accept (for completion).
+    public static let articleFieldNames: [String] = fieldNames(for: .articles)
+    /// Field names that `sources` conditions accept (for completion).
+    public static let sourceFieldNames: [String] = fieldNames(for: .sources)
+    /// Every field name any statement accepts, sorted and without duplicates (for completion).
+    public static let allFieldNames: [String] = Array(Set(quoteFieldNames + articleFieldNames + sourceFieldNames)).sorted()
+}

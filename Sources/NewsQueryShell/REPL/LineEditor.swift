@@ -1,0 +1,216 @@
+import CLibEdit
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What reading one line produced.
+public enum LineReadResult: Equatable, Sendable {
+    /// A line, without its newline. A recalled multi-line history entry arrives as one line
+    /// holding newlines.
+    case line(String)
+    /// Ctrl-C: the line being edited was thrown away.
+    case interrupted
+    /// Ctrl-D on an empty line, or end of input.
+    case eof
+}
+
+/// A source of input lines for the REPL: libedit on a terminal, `readLine()` otherwise, or a
+/// script in tests.
+public protocol LineReader {
+    mutating func readLine(prompt: String) -> LineReadResult
+    /// Records one whole statement in the history (and saves the history file, if any).
+    mutating func addHistory(_ entry: String)
+    /// The history, oldest first.
+    func historyEntries() -> [String]
+}
+
+extension LineReader {
+    public mutating func addHistory(_ entry: String) {}
+    public func historyEntries() -> [String] { [] }
+}
+
+// MARK: - Plain
+
+/// Reads lines with Swift's `readLine()`: for stdin that is not a terminal. Prints no prompt
+/// unless asked to; keeps an in-memory history so `.history` still works.
+public struct PlainLineReader: LineReader {
+    public var showsPrompt: Bool
+    private var history: [String] = []
+
+    public init(showsPrompt: Bool = false) { self.showsPrompt = showsPrompt }
+
+    public mutating func readLine(prompt: String) -> LineReadResult {
+        if showsPrompt {
+            fputs(prompt, cel_stdout())
+            fflush(cel_stdout())
+        }
+        guard let line = Swift.readLine(strippingNewline: true) else { return .eof }
+        return .line(line)
+    }
+
+    public mutating func addHistory(_ entry: String) {
+        if history.last != entry { history.append(entry) }
+        if history.count > HistoryFile.sizeLimit { history.removeFirst(history.count - HistoryFile.sizeLimit) }
+    }
+
+    public func historyEntries() -> [String] { history }
+}
+
+// MARK: - Ctrl-C
+
+/// SIGINT handling for the interactive shell. The handler is installed without `SA_RESTART`, so
+/// a blocking `read` inside `el_gets` fails with EINTR and the REPL can throw the line away
+/// instead of dying. While a statement runs, the flag is a cooperative cancel request.
+public enum Interrupt {
+    /// Set by the SIGINT handler; cleared by whoever consumes it.
+    nonisolated(unsafe) public static var requested: sig_atomic_t = 0
+
+    /// Installs the handler; returns the previous disposition for `restore`.
+    static func install() -> sigaction {
+        var action = sigaction()
+        #if canImport(Glibc)
+        action.__sigaction_handler.sa_handler = { _ in Interrupt.requested = 1 }
+        #else
+        action.__sigaction_u.__sa_handler = { _ in Interrupt.requested = 1 }
+        #endif
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0  // deliberately no SA_RESTART
+        var previous = sigaction()
+        sigaction(SIGINT, &action, &previous)
+        // A blocked mask survives exec: make sure Ctrl-C reaches us even if our parent blocked it.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        return previous
+    }
+
+    static func restore(_ previous: sigaction) {
+        var previous = previous
+        sigaction(SIGINT, &previous, nil)
+    }
+}
+
+// MARK: - libedit
+
+/// Line editing on a terminal through libedit's native API: emacs keys (or whatever ~/.editrc
+/// or $EDITRC says), Ctrl-R search, history, and Tab completion from a `CompletionVocabulary`.
+public final class LibEditLineReader: LineReader {
+    /// libedit's `EditLine *`.
+    private let editLine: OpaquePointer
+    private let history: LineHistory
+    private let vocabulary: CompletionVocabulary
+    /// The prompt libedit shows, in a C buffer that outlives the call that set it.
+    private var promptBuffer: UnsafeMutablePointer<CChar>
+    private var previousSIGINT: sigaction
+
+    /// Returns nil when libedit cannot start (e.g. no terminal).
+    /// - Parameter historyPath: the history file (see `HistoryFile.path`), nil for none.
+    public init?(programName: String = "newsq", historyPath: String?, vocabulary: CompletionVocabulary) {
+        setlocale(LC_CTYPE, "")
+        guard let history = LineHistory(path: historyPath) else { return nil }
+        guard let editLine = el_init(programName, cel_stdin(), cel_stdout(), cel_stderr()) else { return nil }
+        self.editLine = editLine
+        self.history = history
+        self.vocabulary = vocabulary
+        self.promptBuffer = strdup("")
+        self.previousSIGINT = Interrupt.install()
+
+        history.load()
+        _ = cel_set_signal(editLine, 0)
+        _ = cel_set_editor(editLine, "emacs")
+        _ = cel_set_hist(editLine, history.handle)
+        _ = cel_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
+        _ = cel_set_prompt(editLine) { editLine in
+            guard let editLine, let reader = LibEditLineReader.from(editLine) else { return nil }
+            return reader.promptBuffer
+        }
+        _ = cel_addfn(editLine, "newsq-complete", "Complete the word before the cursor") { editLine, _ in
+            guard let editLine, let reader = LibEditLineReader.from(editLine) else { return UInt8(CC_ERROR) }
+            return reader.completeAtCursor()
+        }
+        _ = cel_bind(editLine, "^I", "newsq-complete")
+        // ~/.editrc or $EDITRC, e.g. `bind -v` for vi keys.
+        _ = el_source(editLine, nil)
+    }
+
+    deinit {
+        el_end(editLine)
+        free(promptBuffer)
+        Interrupt.restore(previousSIGINT)
+    }
+
+    private static func from(_ editLine: OpaquePointer) -> LibEditLineReader? {
+        guard let data = cel_get_clientdata(editLine) else { return nil }
+        return Unmanaged<LibEditLineReader>.fromOpaque(data).takeUnretainedValue()
+    }
+
+    public func readLine(prompt: String) -> LineReadResult {
+        free(promptBuffer)
+        promptBuffer = strdup(prompt)
+        Interrupt.requested = 0
+        var count: Int32 = 0
+        errno = 0
+        guard let text = el_gets(editLine, &count) else {
+            if count == -1 && (errno == EINTR || Interrupt.requested != 0) {
+                Interrupt.requested = 0
+                el_reset(editLine)
+                write("^C\n")
+                return .interrupted
+            }
+            write("\n")
+            return .eof
+        }
+        if Interrupt.requested != 0 {
+            // The signal arrived while libedit was finishing a line: treat it as Ctrl-C.
+            Interrupt.requested = 0
+            write("^C\n")
+            return .interrupted
+        }
+        var line = String(cString: text)
+        if line.hasSuffix("\n") { line.removeLast() }
+        return .line(line)
+    }
+
+    public func addHistory(_ entry: String) { history.enter(entry) }
+
+    public func historyEntries() -> [String] { history.entries }
+
+    private func write(_ text: String) {
+        fputs(text, cel_stdout())
+        fflush(cel_stdout())
+    }
+
+    /// Tab: replace the word with the single candidate or the candidates' common prefix; when
+    /// several remain, list them under the line and redraw the prompt and line.
+    private func completeAtCursor() -> UInt8 {
+        guard let info = el_line(editLine)?.pointee, let buffer = info.buffer else { return UInt8(CC_ERROR) }
+        // The line buffer is not NUL-terminated: slice it by byte offsets.
+        let length = info.lastchar.map { $0 - buffer } ?? 0
+        let cursorBytes = info.cursor.map { $0 - buffer } ?? length
+        let bytes = UnsafeRawBufferPointer(start: buffer, count: max(0, length))
+        let line = String(decoding: bytes, as: UTF8.self)
+        let beforeCursor = String(decoding: bytes.prefix(max(0, cursorBytes)), as: UTF8.self)
+        let cursor = beforeCursor.unicodeScalars.count
+
+        let result = complete(line: line, cursor: cursor, vocabulary: vocabulary)
+        let edit = CompletionEdit(line: line, cursor: cursor, replaceFrom: result.replaceFrom, candidates: result.candidates)
+        if edit.deleteCount > 0 { el_deletestr(editLine, Int32(edit.deleteCount)) }
+        if !edit.insert.isEmpty, el_insertstr(editLine, edit.insert) != 0 { return UInt8(CC_ERROR) }
+        if edit.listing.isEmpty {
+            return UInt8(result.candidates.isEmpty ? CC_REFRESH_BEEP : CC_REFRESH)
+        }
+        let rows = completionColumns(edit.listing, width: terminalWidth())
+        write("\r\n" + rows.joined(separator: "\r\n") + "\r\n")
+        return UInt8(CC_REDISPLAY)
+    }
+
+    private func terminalWidth() -> Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+}

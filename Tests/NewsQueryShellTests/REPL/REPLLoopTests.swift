@@ -1,0 +1,131 @@
+import Testing
+
+@testable import NewsQueryShell
+
+/// A LineReader that plays back a script and records what the REPL asked and stored.
+struct ScriptedReader: LineReader {
+    var script: [LineReadResult]
+    var prompts: [String] = []
+    var history: [String] = []
+
+    init(_ script: [LineReadResult]) { self.script = script }
+
+    mutating func readLine(prompt: String) -> LineReadResult {
+        prompts.append(prompt)
+        return script.isEmpty ? .eof : script.removeFirst()
+    }
+
+    mutating func addHistory(_ entry: String) { history.append(entry) }
+    func historyEntries() -> [String] { history }
+}
+
+/// Runs the loop over a script, with a statement runner that records its input.
+final class LoopHarness {
+    var executed: [String] = []
+    var out = ""
+    var err = ""
+    var reader: ScriptedReader
+    var respond: (String) -> Session.Outcome = { Session.Outcome(output: "ran: \($0)\n") }
+
+    init(_ script: [LineReadResult]) { reader = ScriptedReader(script) }
+
+    @discardableResult
+    func run() -> Int32 {
+        REPL.run(reader: &reader, out: { self.out += $0 }, err: { self.err += $0 }) { text in
+            self.executed.append(text)
+            return self.respond(text)
+        }
+    }
+}
+
+@Suite("REPL loop")
+struct REPLLoopTests {
+    @Test func singleLineStatement() {
+        let harness = LoopHarness([.line("quotes limit 2")])
+        #expect(harness.run() == 0)
+        #expect(harness.executed == ["quotes limit 2"])
+        #expect(harness.out == "ran: quotes limit 2\n")
+        #expect(harness.reader.history == ["quotes limit 2"])
+        #expect(harness.reader.prompts == ["newsq> ", "newsq> "])
+    }
+
+    @Test func openParenthesisAndStringContinue() {
+        let harness = LoopHarness([.line("quotes where (source = \"a"), .line("b\""), .line("  or source = UK)"), .line("sources")])
+        harness.run()
+        let statement = "quotes where (source = \"a\nb\"\n  or source = UK)"
+        #expect(harness.executed == [statement, "sources"])
+        #expect(harness.reader.history == [statement, "sources"])
+        #expect(harness.reader.prompts == ["newsq> ", "   ...> ", "   ...> ", "newsq> ", "newsq> "])
+    }
+
+    @Test func trailingBackslashContinues() {
+        let harness = LoopHarness([.line("who said \"price\" \\"), .line("where source = US;")])
+        harness.run()
+        #expect(harness.executed == ["who said \"price\" \nwhere source = US;"])
+        #expect(harness.reader.history.count == 1)
+    }
+
+    @Test func recalledMultiLineEntryRunsWhole() {
+        let harness = LoopHarness([.line("quotes where (\nsource = US)")])
+        harness.run()
+        #expect(harness.executed == ["quotes where (\nsource = US)"])
+        #expect(harness.reader.prompts.count == 2)
+    }
+
+    @Test func interruptDiscardsPendingInput() {
+        let harness = LoopHarness([.line("quotes where ("), .interrupted, .line("sources")])
+        harness.run()
+        #expect(harness.executed == ["sources"])
+        #expect(harness.reader.prompts == ["newsq> ", "   ...> ", "newsq> ", "newsq> "])
+    }
+
+    @Test func errorsGoToStandardErrorAndTheLoopGoesOn() {
+        let harness = LoopHarness([.line("bogus"), .line("sources")])
+        harness.respond = { $0 == "bogus" ? Session.Outcome(error: "<repl>:1:1: error: bad") : Session.Outcome(output: "ok\n") }
+        harness.run()
+        #expect(harness.err == "<repl>:1:1: error: bad\n")
+        #expect(harness.out == "ok\n")
+        #expect(harness.executed == ["bogus", "sources"])
+    }
+
+    @Test func quitStopsReading() {
+        let harness = LoopHarness([.line("sources"), .line(".quit"), .line("never")])
+        #expect(harness.run() == 0)
+        #expect(harness.executed == ["sources"])
+        #expect(harness.reader.history == ["sources"])
+    }
+
+    @Test func sessionQuitOutcomeStops() {
+        let harness = LoopHarness([.line(".bye"), .line("never")])
+        harness.respond = { _ in Session.Outcome(quit: true) }
+        harness.run()
+        #expect(harness.executed == [".bye"])
+    }
+
+    @Test func metaCommandsAreOneLineAndGoToTheSession() {
+        let harness = LoopHarness([.line("  .format json  "), .line(".load (x")])
+        harness.run()
+        #expect(harness.executed == [".format json", ".load (x"])
+    }
+
+    @Test func historyListing() {
+        let harness = LoopHarness([.line("quotes where ("), .line("source = US)"), .line("sources"), .line(".history")])
+        harness.run()
+        #expect(harness.out.hasSuffix("1  quotes where (\n   source = US)\n2  sources\n3  .history\n"))
+        #expect(!harness.executed.contains(".history"))
+    }
+
+    @Test func blankLinesAreSkipped() {
+        let harness = LoopHarness([.line(""), .line("   "), .line("sources")])
+        harness.run()
+        #expect(harness.executed == ["sources"])
+        #expect(harness.reader.history == ["sources"])
+    }
+
+    @Test func completenessCheck() {
+        #expect(StatementCompleteness.isComplete("who said \"a (\""))
+        #expect(!StatementCompleteness.isComplete("who said \"a"))
+        #expect(!StatementCompleteness.isComplete("quotes where (a = b"))
+        #expect(StatementCompleteness.isComplete("who said \"say \\\"hi\\\"\""))
+    }
+}

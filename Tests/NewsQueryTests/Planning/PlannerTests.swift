@@ -1,0 +1,88 @@
+import Testing
+@testable import NewsQuery
+
+@Suite struct PlannerTests {
+    func explain(_ text: String, useIndex: Bool = true) -> String {
+        guard case .success(let bound) = Engine.compile(Source(text)) else { return "error" }
+        let planner = Planner(store: TinyStore.sample, options: .init(useIndex: useIndex))
+        return Explain.render(planner.plan(bound.query))
+    }
+
+    @Test func whoSaidUsesTheIndexUnderTheFilter() {
+        #expect(TinyStore.run("explain who said price where source = US limit 10") == """
+            Project speaker, speaker_country, count, articles
+              Limit 10
+                Sort count desc, speaker asc (empty last)
+                  Aggregate by speaker
+                    Filter source = 'US'
+                      IndexLookup quoteIndex "price" (est. 5 rows)
+            """)
+    }
+
+    @Test func phraseEstimateIsTheRarestWord() {
+        #expect(explain(#"who said "oil price""#).hasSuffix(#"IndexLookup quoteIndex "oil price" (est. 2 rows)"#))
+    }
+
+    @Test func booleanSearchBecomesSetOperations() {
+        #expect(explain("who said price and not (oil or peace) or meeting") == """
+            Project speaker, speaker_country, count, articles
+              Sort count desc, speaker asc (empty last)
+                Aggregate by speaker
+                  Union
+                    Except
+                      IndexLookup quoteIndex "price" (est. 5 rows)
+                      Union
+                        IndexLookup quoteIndex "oil" (est. 2 rows)
+                        IndexLookup quoteIndex "peace" (est. 1 row)
+                    IndexLookup quoteIndex "meeting" (est. 1 row)
+            """)
+        #expect(explain("who said not war") == """
+            Project speaker, speaker_country, count, articles
+              Sort count desc, speaker asc (empty last)
+                Aggregate by speaker
+                  Except
+                    Scan quotes (est. 7 rows)
+                    IndexLookup quoteIndex "war" (est. 0 rows)
+            """)
+    }
+
+    @Test func textConjunctsOfAConditionUseTheIndex() {
+        #expect(explain(#"quotes where text ~ "the price" and not (kind = direct or speaker.country = 'RU') limit 2"#) == """
+            Project article, start, end, text, speaker, speaker_start, speaker_end, speaker_mention, cue, cue_start, cue_end, kind, source, source_country, speaker_country, language
+              Limit 2
+                Filter not (kind = 'direct' or speaker.country = 'RU')
+                  IndexLookup quoteIndex "the price" (est. 4 rows)
+            """)
+    }
+
+    @Test func withoutTheIndexTextTermsFilterAScan() {
+        #expect(explain("who said price and oil", useIndex: false) == """
+            Project speaker, speaker_country, count, articles
+              Sort count desc, speaker asc (empty last)
+                Aggregate by speaker
+                  Filter text ~ 'price' and text ~ 'oil'
+                    Scan quotes (est. 7 rows)
+            """)
+        // Same answer either way.
+        let plan = { (useIndex: Bool) -> ResultSet in
+            let bound = try! Engine.compile(Source("who said price and not oil")).get()
+            return Executor(store: TinyStore.sample).run(Planner(store: TinyStore.sample, options: .init(useIndex: useIndex)).plan(bound.query))
+        }
+        #expect(plan(true) == plan(false))
+    }
+
+    @Test func articlesAndSources() {
+        #expect(TinyStore.run("explain articles where source.country = fr") == """
+            Project id, title, source, country, language, translated_from, date, quotes
+              Filter source.country = 'fr'
+                Scan articles (est. 3 rows)
+            """)
+        #expect(TinyStore.run("EXPLAIN sources where country = \"it's\"") == """
+            Project source, country, articles, quotes
+              Sort source asc (empty last)
+                Aggregate by source
+                  Filter source.country = 'it''s'
+                    Scan articles (est. 3 rows)
+            """)
+    }
+}
