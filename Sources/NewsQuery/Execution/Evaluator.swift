@@ -3,8 +3,8 @@
 ///
 /// - `source = X` matches the outlet by name, by id (the name lower-cased with non-alphanumerics
 ///   removed, so `ustimespost` and `"US Times Post"` match `USTimesPost`) or by country code (`US`).
-/// - `speaker = X` matches the canonical name, or the surname alone when only one speaker in the
-///   store has that surname.
+/// - `speaker = X` matches the canonical name, or, when X is one word, every speaker whose last
+///   name it is (`speaker = Peskov` finds Dmitry and Dmitri Peskov until entities are merged).
 /// - `field ~ "words"` holds when the field's words contain the value's words consecutively.
 struct Evaluator {
     /// A row a condition is evaluated on.
@@ -14,19 +14,9 @@ struct Evaluator {
     }
 
     let store: ArticleStore
-    /// Lower-cased last word of a speaker name → the distinct speakers having it.
-    private let speakersBySurname: [String: Set<String>]
 
     init(store: ArticleStore) {
         self.store = store
-        var bySurname: [String: Set<String>] = [:]
-        for article in store.articles {
-            for quote in article.annotations.quotations {
-                guard let speaker = quote.speaker, let surname = Evaluator.surname(of: speaker) else { continue }
-                bySurname[surname, default: []].insert(speaker)
-            }
-        }
-        self.speakersBySurname = bySurname
     }
 
     func matches(_ predicate: Predicate, _ row: Row) -> Bool {
@@ -77,8 +67,8 @@ struct Evaluator {
             if !id.isEmpty, id == Evaluator.outletID(value) { return true }
             return text(of: .sourceCountry, row)?.lowercased() == wanted
         case .speaker:
-            guard let actual, !wanted.contains(" "), Evaluator.surname(of: actual) == wanted else { return false }
-            return speakersBySurname[wanted]?.count == 1
+            guard let actual, !wanted.contains(" ") else { return false }
+            return Evaluator.surname(of: actual) == wanted
         default:
             return false
         }

@@ -70,6 +70,19 @@ import Testing
         #expect(quoteTexts(#"quotes where speaker = """#) == "article | speaker | text\na1 |  | The price is right")
     }
 
+    @Test func aSurnameMatchesEverySpeakerWhoHasIt() {
+        let store = ArticleStore(articles: [
+            TinyStore.article("b1", [Said("First", by: "Dmitry Peskov"), Said("Second", by: "Dmitri Peskov"),
+                                     Said("Third", by: "Peskova Ivanova")]),
+        ])
+        #expect(TinyStore.run("quotes where speaker = peskov", on: store, columns: ["speaker"]) == """
+            speaker
+            Dmitry Peskov
+            Dmitri Peskov
+            """)
+        #expect(TinyStore.run("quotes where speaker = \"Peskov Dmitry\"", on: store, columns: ["speaker"]) == "speaker")
+    }
+
     @Test func notOrParenthesesAndLimit() {
         #expect(quoteTexts("quotes where not (kind = direct or source.country = FR) limit 1") == """
             article | speaker | text
