@@ -11,7 +11,10 @@
 #ifndef NEWSQ_CLIBEDIT_SHIM_H
 #define NEWSQ_CLIBEDIT_SHIM_H
 
+#include <signal.h>
 #include <stdio.h>
+#include <sys/select.h>
+#include <wchar.h>
 #include <histedit.h>
 
 /* Swift 6 rejects the C globals stdin/stdout/stderr (shared mutable state); read them here. */
@@ -19,9 +22,29 @@ static inline FILE *cel_stdin(void) { return stdin; }
 static inline FILE *cel_stdout(void) { return stdout; }
 static inline FILE *cel_stderr(void) { return stderr; }
 
+/*
+ * Waits until `fd` or `wake` is readable, with `mask` as the signal mask for the duration of
+ * the wait (pselect swaps it atomically, so a signal unblocked by `mask` cannot slip in just
+ * before the wait). `wake` is a self-pipe a signal handler writes to, which also catches a signal
+ * delivered to another thread. Returns a bit set (1: fd readable, 2: wake readable), or -1 with
+ * errno (EINTR when a signal arrived).
+ */
+static inline int cel_wait_readable(int fd, int wake, const sigset_t *mask) {
+    fd_set readable;
+    FD_ZERO(&readable);
+    FD_SET(fd, &readable);
+    if (wake >= 0) FD_SET(wake, &readable);
+    int highest = wake > fd ? wake : fd;
+    int ready = pselect(highest + 1, &readable, NULL, NULL, NULL, mask);
+    if (ready < 0) return -1;
+    return (FD_ISSET(fd, &readable) ? 1 : 0) | (wake >= 0 && FD_ISSET(wake, &readable) ? 2 : 0);
+}
+
 /* Callback types, named so Swift sees them as @convention(c) function types. */
 typedef char *(*cel_prompt_fn)(EditLine *);
 typedef unsigned char (*cel_command_fn)(EditLine *, int);
+/* Reads one character: 1 on success, 0 at end of input, -1 on error (errno set, e.g. EINTR). */
+typedef int (*cel_getc_fn)(EditLine *, wchar_t *);
 
 /* ---- el_set / el_get ---------------------------------------------------- */
 
@@ -47,6 +70,11 @@ static inline int cel_set_editor(EditLine *el, const char *mode) {
 /* 0: libedit installs no signal handlers of its own (we handle SIGINT ourselves). */
 static inline int cel_set_signal(EditLine *el, int on) {
     return el_set(el, EL_SIGNAL, on);
+}
+
+/* Replaces libedit's character reader (EL_GETCFN). */
+static inline int cel_set_getcfn(EditLine *el, cel_getc_fn fn) {
+    return el_set(el, EL_GETCFN, fn);
 }
 
 static inline int cel_set_hist(EditLine *el, History *h) {

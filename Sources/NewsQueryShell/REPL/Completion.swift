@@ -48,16 +48,11 @@ public struct CompletionVocabulary: Sendable, Equatable {
         return Keyword.allKeywords.filter { !starts.contains($0) }
     }
 
-    /// Placeholder fields until the query language publishes its schema.
-    public static let fallbackFields = [
-        "article", "date", "entity", "quote", "source", "speaker", "speaker.country", "speaker.name",
-    ]
-
     /// The vocabulary the interactive shell uses, built from the query language's public tables.
     public static func standard(
         statements: [String] = languageStatements,
         keywords: [String] = languageKeywords,
-        fields: [String] = fallbackFields,
+        fields: [String] = Schema.allFieldNames,
         metaCommands: [String] = standardMetaCommands,
         formats: [String] = OutputFormat.allCases.map(\.rawValue)
     ) -> CompletionVocabulary {

@@ -61,20 +61,45 @@ public struct PlainLineReader: LineReader {
 
 // MARK: - Ctrl-C
 
-/// SIGINT handling for the interactive shell. The handler is installed without `SA_RESTART`, so
-/// a blocking `read` inside `el_gets` fails with EINTR and the REPL can throw the line away
-/// instead of dying. While a statement runs, the flag is a cooperative cancel request.
+/// SIGINT handling for the interactive shell. The handler (installed without `SA_RESTART`) only
+/// sets a flag and writes to a self-pipe. While a line is edited SIGINT stays blocked except inside the `pselect` that waits
+/// for a key, so a Ctrl-C can never slip in between "check the flag" and "block in read": the wait
+/// fails with EINTR, `el_gets` returns NULL, and the REPL throws the line away instead of dying.
+/// While a statement runs, the flag is a cooperative cancel request.
 public enum Interrupt {
     /// Set by the SIGINT handler; cleared by whoever consumes it.
     nonisolated(unsafe) public static var requested: sig_atomic_t = 0
+    /// Self-pipe: the handler writes a byte so a key wait wakes up whichever thread took the signal.
+    nonisolated(unsafe) static var wakeRead: Int32 = -1
+    nonisolated(unsafe) static var wakeWrite: Int32 = -1
 
     /// Installs the handler; returns the previous disposition for `restore`.
     static func install() -> sigaction {
+        if wakeRead < 0 {
+            var ends: [Int32] = [-1, -1]
+            if pipe(&ends) == 0 {
+                for end in ends {
+                    _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+                    _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+                }
+                wakeRead = ends[0]
+                wakeWrite = ends[1]
+            }
+        }
+        let handler: @convention(c) (Int32) -> Void = { _ in
+            let saved = errno
+            Interrupt.requested = 1
+            if Interrupt.wakeWrite >= 0 {
+                var byte: UInt8 = 1
+                _ = write(Interrupt.wakeWrite, &byte, 1)
+            }
+            errno = saved
+        }
         var action = sigaction()
         #if canImport(Glibc)
-        action.__sigaction_handler.sa_handler = { _ in Interrupt.requested = 1 }
+        action.__sigaction_handler.sa_handler = handler
         #else
-        action.__sigaction_u.__sa_handler = { _ in Interrupt.requested = 1 }
+        action.__sigaction_u.__sa_handler = handler
         #endif
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0  // deliberately no SA_RESTART
@@ -92,6 +117,13 @@ public enum Interrupt {
         var previous = previous
         sigaction(SIGINT, &previous, nil)
     }
+
+    /// Empties the self-pipe.
+    static func drainWakeups() {
+        guard wakeRead >= 0 else { return }
+        var buffer = [UInt8](repeating: 0, count: 64)
+        while read(wakeRead, &buffer, buffer.count) > 0 {}
+    }
 }
 
 // MARK: - libedit
@@ -106,6 +138,10 @@ public final class LibEditLineReader: LineReader {
     /// The prompt libedit shows, in a C buffer that outlives the call that set it.
     private var promptBuffer: UnsafeMutablePointer<CChar>
     private var previousSIGINT: sigaction
+    /// The signal mask to wait for keys under: the caller's, with SIGINT let through.
+    private var waitMask = sigset_t()
+    /// Multibyte decoding state for `readCharacter`.
+    private var decoding = mbstate_t()
 
     /// Returns nil when libedit cannot start (e.g. no terminal).
     /// - Parameter historyPath: the history file (see `HistoryFile.path`), nil for none.
@@ -127,6 +163,13 @@ public final class LibEditLineReader: LineReader {
         _ = cel_set_prompt(editLine) { editLine in
             guard let editLine, let reader = LibEditLineReader.from(editLine) else { return nil }
             return reader.promptBuffer
+        }
+        _ = cel_set_getcfn(editLine) { editLine, character in
+            guard let editLine, let character, let reader = LibEditLineReader.from(editLine) else {
+                errno = EINVAL
+                return -1
+            }
+            return reader.readCharacter(into: character)
         }
         _ = cel_addfn(editLine, "newsq-complete", "Complete the word before the cursor") { editLine, _ in
             guard let editLine, let reader = LibEditLineReader.from(editLine) else { return UInt8(CC_ERROR) }
@@ -152,6 +195,17 @@ public final class LibEditLineReader: LineReader {
         free(promptBuffer)
         promptBuffer = strdup(prompt)
         Interrupt.requested = 0
+        Interrupt.drainWakeups()
+
+        // Block SIGINT while libedit works; `readCharacter` lets it through only while waiting.
+        var blockSIGINT = sigset_t(), callerMask = sigset_t()
+        sigemptyset(&blockSIGINT)
+        sigaddset(&blockSIGINT, SIGINT)
+        pthread_sigmask(SIG_BLOCK, &blockSIGINT, &callerMask)
+        waitMask = callerMask
+        sigdelset(&waitMask, SIGINT)
+        defer { pthread_sigmask(SIG_SETMASK, &callerMask, nil) }
+
         var count: Int32 = 0
         errno = 0
         guard let text = el_gets(editLine, &count) else {
@@ -173,6 +227,52 @@ public final class LibEditLineReader: LineReader {
         var line = String(cString: text)
         if line.hasSuffix("\n") { line.removeLast() }
         return .line(line)
+    }
+
+    private static let incompleteSequence: size_t = .max - 1  // (size_t)-2
+    private static let invalidSequence: size_t = .max  // (size_t)-1
+
+    /// libedit's character reader (EL_GETCFN): waits for input with SIGINT unblocked, reads it
+    /// byte by byte and decodes it with the locale's multibyte rules. 1 = a character, 0 = end
+    /// of input, -1 = error (EINTR after Ctrl-C).
+    fileprivate func readCharacter(into character: UnsafeMutablePointer<wchar_t>) -> Int32 {
+        while true {
+            if Interrupt.requested != 0 {
+                Interrupt.drainWakeups()
+                decoding = mbstate_t()
+                errno = EINTR
+                return -1
+            }
+            let ready = cel_wait_readable(STDIN_FILENO, Interrupt.wakeRead, &waitMask)
+            if ready < 0 {
+                if errno == EINTR { continue }  // the flag check above decides
+                return -1
+            }
+            if ready & 1 == 0 {  // only a wake-up: the flag check above decides
+                Interrupt.drainWakeups()
+                continue
+            }
+            var byte: CChar = 0
+            let count = read(STDIN_FILENO, &byte, 1)
+            if count == 0 { return 0 }
+            if count < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return -1
+            }
+            var wide: wchar_t = 0
+            let decoded = mbrtowc(&wide, &byte, 1, &decoding)
+            switch decoded {
+            case Self.incompleteSequence:
+                continue  // more bytes to come
+            case Self.invalidSequence:
+                decoding = mbstate_t()
+                character.pointee = 0xFFFD  // not valid in this locale's encoding
+                return 1
+            default:
+                character.pointee = wide
+                return 1
+            }
+        }
     }
 
     public func addHistory(_ entry: String) { history.enter(entry) }

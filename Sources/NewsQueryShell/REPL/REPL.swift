@@ -29,9 +29,9 @@ public enum REPL {
         return run(session: session, reader: &reader, vocabulary: vocabulary)
     }
 
-    /// Runs the loop over `reader` until it ends; statements go to `session.execute(_, origin: "<repl>")`.
-    /// Returns the exit status (0). `vocabulary` is what the reader completes from; the loop
-    /// itself does not need it but keeps it for `.help`-style listings.
+    /// Runs the loop over `reader` until it ends; each statement goes to
+    /// `session.execute(_, origin: "<repl>", line:, column:)`. Returns the exit status (0).
+    /// `vocabulary` is what a libedit reader completes from; the loop itself does not use it.
     @discardableResult
     public static func run<Reader: LineReader>(
         session: Session,
@@ -40,18 +40,20 @@ public enum REPL {
         out: (String) -> Void = REPL.writeStandardOutput,
         err: (String) -> Void = REPL.writeStandardError
     ) -> Int32 {
-        run(reader: &reader, out: out, err: err) { text in
-            session.execute(text, origin: "<repl>")
+        run(reader: &reader, out: out, err: err) { piece in
+            session.execute(piece.text, origin: piece.name, line: piece.firstLine, column: piece.firstColumn)
         }
     }
 
-    /// The loop with the statement runner injected (for tests and other front ends).
+    /// The loop with the statement runner injected (for tests and other front ends). Input is
+    /// read until `StatementSplitter.isComplete`, then cut into statements (`a; b` runs both),
+    /// each handed over as a `Source` named "<repl>" with its line and column in the input.
     @discardableResult
     static func run<Reader: LineReader>(
         reader: inout Reader,
         out: (String) -> Void,
         err: (String) -> Void,
-        execute: (String) -> Session.Outcome
+        execute: (Source) -> Session.Outcome
     ) -> Int32 {
         var pending: [String] = []
         while true {
@@ -77,27 +79,33 @@ public enum REPL {
                         .first.map { $0.lowercased() } ?? trimmed
                     if name == ".quit" || name == ".exit" { return 0 }
                     reader.addHistory(trimmed)
-                    switch name {
-                    case ".history":
+                    if name == ".history" {
                         out(historyListing(reader.historyEntries()))
                         continue
-                    default:
-                        if report(execute(trimmed), out: out, err: err) { return 0 }
-                        continue
                     }
+                    let column = line.unicodeScalars.count - line.unicodeScalars.drop(while: { $0 == " " || $0 == "\t" }).count + 1
+                    if report(execute(Source(trimmed, name: origin, firstLine: 1, firstColumn: column)), out: out, err: err) {
+                        return 0
+                    }
+                    continue
                 }
             }
 
-            var piece = line
-            let continued = endsWithContinuation(&piece)
-            pending.append(piece)
+            pending.append(line)
             let text = pending.joined(separator: "\n")
-            if continued || !StatementCompleteness.isComplete(text) { continue }
+            if !StatementSplitter.isComplete(text) { continue }
             pending.removeAll()
+            let statements = StatementSplitter.split(Source(text, name: origin))
+            if statements.isEmpty { continue }  // only a comment
             reader.addHistory(text)
-            if report(execute(text), out: out, err: err) { return 0 }
+            for statement in statements {
+                if report(execute(statement), out: out, err: err) { return 0 }
+            }
         }
     }
+
+    /// The name errors are reported under.
+    static let origin = "<repl>"
 
     /// Prints an outcome; true when it asks to quit.
     private static func report(_ outcome: Session.Outcome, out: (String) -> Void, err: (String) -> Void) -> Bool {
@@ -112,16 +120,6 @@ public enum REPL {
             err(error.hasSuffix("\n") ? error : error + "\n")
         }
         return outcome.quit
-    }
-
-    /// Removes a trailing `\` (and whitespace after it); true when there was one.
-    static func endsWithContinuation(_ line: inout String) -> Bool {
-        var trimmed = Substring(line)
-        while let last = trimmed.last, last == " " || last == "\t" { trimmed.removeLast() }
-        guard trimmed.hasSuffix("\\"), !trimmed.hasSuffix("\\\\") else { return false }
-        trimmed.removeLast()
-        line = String(trimmed)
-        return true
     }
 
     /// `.history`: numbered entries, continuation lines indented under their statement.
@@ -147,30 +145,5 @@ public enum REPL {
     public static func writeStandardError(_ text: String) {
         fputs(text, cel_stderr())
         fflush(cel_stderr())
-    }
-}
-
-/// Whether a statement's text is finished: no open string and no unclosed parenthesis or bracket.
-/// A local stand-in until the query language publishes `StatementSplitter.isComplete`.
-enum StatementCompleteness {
-    static func isComplete(_ text: String) -> Bool {
-        var depth = 0
-        var quote: Character?
-        var escaped = false
-        for character in text {
-            if let open = quote {
-                if escaped { escaped = false }
-                else if character == "\\" { escaped = true }
-                else if character == open { quote = nil }
-                continue
-            }
-            switch character {
-            case "\"", "'": quote = character
-            case "(", "[", "{": depth += 1
-            case ")", "]", "}": depth -= 1
-            default: break
-            }
-        }
-        return quote == nil && depth <= 0
     }
 }

@@ -28,7 +28,7 @@ struct InteractiveShellTests {
                 "LANG": "C.UTF-8",
                 "NO_COLOR": "1",
             ])
-        try #require(shell.expect(Self.prompt, timeout: 20),
+        try #require(shell.awaitPrompt(Self.prompt, timeout: 20),
                      "no prompt from \(PTYProcess.newsqBinary) on a terminal; output so far: \(shell.output.debugDescription)")
         return shell
     }
@@ -45,12 +45,12 @@ struct InteractiveShellTests {
         // libedit redraws only what changed ("id "), so look at the line as entered.
         #expect(shell.expect("id "), "Tab did not complete: \(shell.unreadOutput.debugDescription)")
         shell.send("\"price\"\r")
-        shell.drain(for: 0.3)
+        #expect(shell.awaitPrompt(Self.prompt))
         shell.send(".history\r")
         #expect(shell.expect("1  who said \"price\""), "history: \(shell.output.debugDescription)")
 
         // Several candidates are listed under the line, then the prompt and line come back.
-        #expect(shell.expect(Self.prompt))
+        #expect(shell.awaitPrompt(Self.prompt))
         shell.send(".f")
         #expect(shell.expect(".f"))
         shell.send("\t")
@@ -71,7 +71,7 @@ struct InteractiveShellTests {
 
         let first = try startShell(in: directory)
         first.send(query + "\r")
-        #expect(first.expect(Self.prompt))
+        #expect(first.awaitPrompt(Self.prompt))
         first.send(".quit\r")
         #expect(first.waitForExit() == 0)
 
@@ -98,14 +98,14 @@ struct InteractiveShellTests {
         #expect(shell.expect("quotes where ("))
         shell.send("\u{03}")
         #expect(shell.expect("^C"))
-        #expect(shell.expect(Self.prompt), "no new prompt after Ctrl-C: \(shell.unreadOutput.debugDescription)")
+        #expect(shell.awaitPrompt(Self.prompt), "no new prompt after Ctrl-C: \(shell.unreadOutput.debugDescription)")
 
         // Inside a continued statement too: the pending lines are dropped.
         shell.send("quotes where (\r")
-        #expect(shell.expect("...> "))
+        #expect(shell.awaitPrompt("...> "))
         shell.send("\u{03}")
         #expect(shell.expect("^C"))
-        #expect(shell.expect(Self.prompt))
+        #expect(shell.awaitPrompt(Self.prompt))
 
         // The interrupted text did not become history.
         shell.send(".history\r")

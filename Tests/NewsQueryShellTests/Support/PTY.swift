@@ -30,6 +30,8 @@ final class PTYProcess {
     private var mark = 0
     private(set) var closed = false
     private var exitStatus: Int32?
+    /// The terminal's device path (/dev/pts/N), for looking at its modes.
+    private let slaveName: String?
 
     /// Everything the child has written so far (the terminal's view, escape sequences included).
     var output: String { String(decoding: bytes, as: UTF8.self) }
@@ -54,7 +56,8 @@ final class PTYProcess {
         var defaultAction = sigaction()
         sigemptyset(&defaultAction.sa_mask)
         var master: Int32 = -1
-        let pid = forkpty(&master, nil, nil, &size)
+        var slaveName = [CChar](repeating: 0, count: 4096)  // forkpty writes the device path here
+        let pid = forkpty(&master, &slaveName, nil, &size)
         if pid < 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         if pid == 0 {
             // No allocation here: between fork and exec only async-signal-safe calls.
@@ -73,6 +76,8 @@ final class PTYProcess {
         }
         self.pid = pid
         self.master = master
+        self.slaveName = slaveName[0] == 0
+            ? nil : String(decoding: slaveName.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     deinit {
@@ -105,6 +110,34 @@ final class PTYProcess {
             if closed || Date() >= deadline { return false }
             pump(until: deadline)
         }
+    }
+
+    /// Waits until the program has put the terminal in a line editor's raw mode (ICANON off).
+    /// libedit prints the prompt *before* switching modes, so keys sent the moment the prompt
+    /// shows would meet the kernel's line discipline instead (echoed "^C", ^D as a cooked EOF).
+    @discardableResult
+    func waitUntilEditing(timeout: TimeInterval = 5) -> Bool {
+        guard let slaveName else { drain(for: 0.3); return true }
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            // Opened only for the look: a parent holding the slave open would hide the child's exit.
+            let fd = open(slaveName, O_RDWR | O_NOCTTY)
+            if fd >= 0 {
+                var modes = termios()
+                let ok = tcgetattr(fd, &modes) == 0
+                close(fd)
+                if ok && (modes.c_lflag & tcflag_t(ICANON)) == 0 { return true }
+            }
+            if closed { return false }
+            pump(until: min(deadline, Date().addingTimeInterval(0.02)))
+        }
+        return false
+    }
+
+    /// Waits for `prompt` and then for the line editor to take the terminal.
+    @discardableResult
+    func awaitPrompt(_ prompt: String, timeout: TimeInterval = 5) -> Bool {
+        expect(prompt, timeout: timeout) && waitUntilEditing(timeout: timeout)
     }
 
     /// Reads whatever arrives within `seconds`.
