@@ -24,7 +24,9 @@ struct Executor {
         switch execute(plan) {
         case .quotes(let numbers): QuoteRows.resultSet(numbers.map { store.quoteIDs[$0] }, in: store)
         case .articles(let indexes): articleResultSet(indexes, columns: Planner.articleColumns)
-        case .table(let columns, let rows): ResultSet(columns: columns, rows: rows, numericColumns: Executor.numeric(columns, rows))
+        case .table(let columns, let rows):
+            ResultSet(columns: columns, rows: rows, numericColumns: Executor.numeric(columns, rows),
+                      tableColumns: columns == QuoteRows.columns ? QuoteRows.tableColumns : nil)
         }
     }
 

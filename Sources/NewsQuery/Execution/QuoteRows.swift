@@ -4,6 +4,8 @@ enum QuoteRows {
                           "speaker_mention", "cue", "cue_start", "cue_end", "kind", "source", "source_country",
                           "speaker_country", "language"]
     static let numericColumns: Set<String> = ["start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end"]
+    /// What a table on a terminal shows; every other format gets all the columns.
+    static let tableColumns = ["article", "start", "speaker", "cue", "kind", "text"]
 
     static func row(_ id: QuoteID, in store: ArticleStore) -> [Value] {
         let article = store.article(id)
@@ -23,6 +25,7 @@ enum QuoteRows {
     }
 
     static func resultSet(_ ids: [QuoteID], in store: ArticleStore) -> ResultSet {
-        ResultSet(columns: columns, rows: ids.map { row($0, in: store) }, numericColumns: numericColumns)
+        ResultSet(columns: columns, rows: ids.map { row($0, in: store) }, numericColumns: numericColumns,
+                  tableColumns: tableColumns)
     }
 }

@@ -26,11 +26,22 @@ public struct ResultSet: Hashable, Sendable {
     public var rows: [[Value]]
     /// Right-align these columns in tables (numbers).
     public var numericColumns: Set<String>
+    /// The columns a table for people shows, when not all of them (quotes carry many offsets that
+    /// machine formats need and a terminal has no room for). Nil: all columns.
+    public var tableColumns: [String]?
 
-    public init(columns: [String], rows: [[Value]] = [], numericColumns: Set<String> = []) {
+    public init(columns: [String], rows: [[Value]] = [], numericColumns: Set<String> = [], tableColumns: [String]? = nil) {
         self.columns = columns
         self.rows = rows
         self.numericColumns = numericColumns
+        self.tableColumns = tableColumns
+    }
+
+    /// The same rows with only the named columns (those that exist), in the order given.
+    public func projected(to names: [String]) -> ResultSet {
+        let keep = names.compactMap { columns.firstIndex(of: $0) }
+        return ResultSet(columns: keep.map { columns[$0] }, rows: rows.map { row in keep.map { row[$0] } },
+                         numericColumns: numericColumns)
     }
 }
 

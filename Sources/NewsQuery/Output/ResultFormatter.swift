@@ -12,12 +12,12 @@ public struct ResultFormatter: Sendable {
 
     public func format(_ result: ResultSet) -> String {
         switch format {
-        case .table: TableFormatter(width: width).format(result)
+        case .table: TableFormatter(width: width).format(result.tableColumns.map(result.projected) ?? result)
         case .csv: DelimitedFormatter.csv(result)
         case .tsv: DelimitedFormatter.tsv(result)
         case .json: JSONFormatter.array(result)
         case .jsonl: JSONFormatter.lines(result)
-        case .markdown: MarkdownFormatter.format(result)
+        case .markdown: MarkdownFormatter.format(result.tableColumns.map(result.projected) ?? result)
         }
     }
 }

@@ -24,6 +24,14 @@ import Testing
         #expect(out.contains("…"))
     }
 
+    @Test func tablesShowTheTableColumnsAndOtherFormatsAll() {
+        var narrowed = result
+        narrowed.tableColumns = ["text", "speaker"]
+        #expect(ResultFormatter(format: .table).format(narrowed).hasPrefix("text                     speaker\n"))
+        #expect(ResultFormatter(format: .markdown).format(narrowed).hasPrefix("| text | speaker |\n"))
+        #expect(ResultFormatter(format: .csv).format(narrowed).hasPrefix("speaker,count,text\n"))
+    }
+
     @Test func csvQuotesAsRFC4180() {
         #expect(ResultFormatter(format: .csv).format(result) == "speaker,count,text\nDmitry Peskov,12,\"a, \"\"b\"\"\tc\"\n,3,\"line\nbreak \u{1B}[2J\"\n")
     }
