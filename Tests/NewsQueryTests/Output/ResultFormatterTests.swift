@@ -27,7 +27,7 @@ import Testing
     @Test func tablesShowTheTableColumnsAndOtherFormatsAll() {
         var narrowed = result
         narrowed.tableColumns = ["text", "speaker"]
-        #expect(ResultFormatter(format: .table).format(narrowed).hasPrefix("text                     speaker\n"))
+        #expect(ResultFormatter(format: .table).format(narrowed).hasPrefix("text               speaker\n"))
         #expect(ResultFormatter(format: .markdown).format(narrowed).hasPrefix("| text | speaker |\n"))
         #expect(ResultFormatter(format: .csv).format(narrowed).hasPrefix("speaker,count,text\n"))
     }
