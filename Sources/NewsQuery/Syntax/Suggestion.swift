@@ -1,8 +1,8 @@
 /// "Did you mean …?": the closest candidate by edit distance, when it is close enough to be a typo.
-enum Suggestion {
+public enum Suggestion {
     /// The candidate nearest to `word` (case-insensitive), if within a typo's distance; ties go to the
     /// earlier candidate.
-    static func closest(to word: String, among candidates: [String]) -> String? {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         let w = Array(word.lowercased())
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {

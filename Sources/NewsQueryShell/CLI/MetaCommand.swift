@@ -40,7 +40,7 @@ struct MetaCommand: Sendable {
         if let last = words.last, last.hasSuffix(";") { words[words.count - 1] = String(last.dropLast()) }
         words.removeAll { $0.isEmpty }
         guard let command = all.first(where: { $0.name == trimmedName || (trimmedName == ".exit" && $0.name == ".quit") }) else {
-            let suggestion = Suggest.closest(to: trimmedName, among: names).map { " (did you mean \($0)?)" } ?? ""
+            let suggestion = Suggestion.closest(to: trimmedName, among: names).map { " (did you mean \($0)?)" } ?? ""
             return Session.Outcome(error: "\(origin):\(line):\(column): error: unknown meta-command '\(TerminalSafe.escape(trimmedName))'\(suggestion); .help lists them")
         }
         return command.run(session, words, (origin, line, column))
@@ -71,27 +71,5 @@ struct MetaCommand: Sendable {
             out += "  " + usage + String(repeating: " ", count: width - usage.count + 2) + command.help + "\n"
         }
         return out
-    }
-}
-
-/// "Did you mean …?": the closest name by edit distance, when it is close enough.
-enum Suggest {
-    static func closest(to word: String, among candidates: [String]) -> String? {
-        let best = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }.min { $0.1 < $1.1 }
-        guard let best, best.1 <= max(1, word.count / 3) else { return nil }
-        return best.0
-    }
-
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var previous = Array(0...b.count)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(1, b.count) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return a.isEmpty ? b.count : previous[b.count]
     }
 }
