@@ -5,7 +5,7 @@ public struct Annotator: Sendable {
     /// Also report beliefs and intentions ("X believes that ...") as indirect statements.
     var includeBeliefs = false
     /// Direct quotations with no speaker are kept only from this many words on (shorter ones are mostly scare quotes).
-    var minUnattributedWords = 5
+    var minUnattributedWords = 8
 
     public init() { self.init(gazetteer: .bundled) }
 
@@ -27,15 +27,20 @@ public struct Annotator: Sendable {
                                        sentenceStarts: Set(sentenceRanges.map(\.lowerBound)))
         var quotations: [Quotation] = []
         quotations.reserveCapacity(found.count)
-        for f in found {
+        var recent: (name: String, country: String?, token: Int)?
+        for f in found.sorted(by: { ($0.mention?.lowerBound ?? Int.max) < ($1.mention?.lowerBound ?? Int.max) }) {
             var q = Quotation(content: f.content, kind: f.kind, cue: f.cue, speakerMention: f.mentionSpan)
             if let m = f.mention {
-                let (name, country) = resolver.resolve(m)
+                let (name, country) = resolver.resolve(m, recent: recent)
                 q.speaker = name
                 q.speakerCountry = country
+                if let name, m.count > 1 || gazetteer.pronouns[tokens[m.lowerBound].lower] == nil, resolver.isPerson(name) {
+                    recent = (name, country, m.lowerBound)
+                }
             }
             quotations.append(q)
         }
+        quotations.sort { $0.content < $1.content }
         return ArticleAnnotations(sentences: sentences, quotations: quotations)
     }
 }

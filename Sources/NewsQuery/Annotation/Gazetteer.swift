@@ -31,6 +31,12 @@ public struct Gazetteer: Sendable {
 
     /// Reporting verbs keyed by their lower-case form; multiword forms ("according to") joined by one space.
     public var reportingVerbs: [String: ReportingVerb] = [:]
+    /// First words of multiword reporting cues ("according", "pointed").
+    public var multiwordCueStarts: Set<String> = []
+    /// Every single-word cue form and first word of a multiword cue (a fast pre-check).
+    public var cueWords: Set<String> = []
+    /// First words of multiword titles and places (a fast pre-check for phrase matching).
+    public var phraseStarts: Set<String> = []
     /// Titles and roles (lower case, without trailing periods), single and multiword.
     public var titles: Set<String> = []
     /// Country names, demonyms, abbreviations and government bodies, keyed by their exact spelling
@@ -41,6 +47,8 @@ public struct Gazetteer: Sendable {
     public var pronouns: [String: (gender: String, mode: String)] = [:]
     /// Function word → class (det, aux, adv, prep, conj, sub, pron, time).
     public var functionWords: [String: String] = [:]
+    /// Words that mark a capitalised run as a place, organisation or event rather than a person (lower case).
+    public var nonPersonWords: Set<String> = []
     /// The longest multiword entry (in words) of any list.
     public var maxPhraseWords = 1
 
@@ -74,18 +82,25 @@ public struct Gazetteer: Sendable {
             }
             let key = c[0].lowercased()
             reportingVerbs[key] = ReportingVerb(lemma: c[1], verbClass: cls, form: c[3], takesObject: c[4] == "obj")
-            maxPhraseWords = max(maxPhraseWords, key.split(separator: " ").count)
+            let words = key.split(separator: " ")
+            if words.count > 1 { multiwordCueStarts.insert(String(words[0])) }
+            cueWords.insert(String(words[0]))
+            maxPhraseWords = max(maxPhraseWords, words.count)
         }
         for (_, c) in try rows("titles.txt", minColumns: 1) {
             let t = c[0].lowercased()
             titles.insert(t)
-            maxPhraseWords = max(maxPhraseWords, t.split(separator: " ").count)
+            let words = t.split(separator: " ")
+            if words.count > 1 { phraseStarts.insert(String(words[0])) }
+            maxPhraseWords = max(maxPhraseWords, words.count)
         }
         func addPlace(_ spelling: String, _ place: Place) {
             let key = spelling.split(separator: " ").joined(separator: " ")
             guard !key.isEmpty else { return }
             if places[key] == nil { places[key] = place }
-            maxPhraseWords = max(maxPhraseWords, key.split(separator: " ").count)
+            let words = key.split(separator: " ")
+            if words.count > 1 { phraseStarts.insert(String(words[0]).lowercased()) }
+            maxPhraseWords = max(maxPhraseWords, words.count)
         }
         for (n, c) in try rows("countries.tsv", minColumns: 2) {
             guard c[0].count == 2, c[0].uppercased() == c[0] else {
@@ -113,6 +128,9 @@ public struct Gazetteer: Sendable {
                 throw ParseError(file: "pronouns.tsv", line: n, message: "gender must be m, f, n, p or -")
             }
             pronouns[c[0].lowercased()] = (c[1], c[2])
+        }
+        for (_, c) in try rows("non-person-words.txt", minColumns: 1) {
+            nonPersonWords.insert(c[0].lowercased())
         }
         for (_, c) in try rows("function-words.tsv", minColumns: 2) {
             functionWords[c[0].lowercased()] = c[1]

@@ -6,9 +6,11 @@ struct ReportedSpeechExtractor {
     let sentences: [Range<Int>]
     /// Options (exposed for experiments).
     var includeBeliefs = false
-    var minUnattributedWords = 5
+    var minUnattributedWords = 8
 
     private var sentenceOf: [Int32] = []
+    /// Reporting cue starting at each token (computed once).
+    private var cueCache: [Cue?] = []
     /// Capitalised words seen inside sentences (not only sentence-initially): evidence of proper names.
     private var midSentenceNames: Set<String> = []
     private var paragraphStart: [Int32] = []
@@ -37,10 +39,12 @@ struct ReportedSpeechExtractor {
     func fclass(_ t: Int) -> String? { g.functionWords[tokens[t].lower] }
 
     /// A reporting cue starting at token `t`.
-    func cue(at t: Int) -> Cue? {
+    func cue(at t: Int) -> Cue? { cueCache.isEmpty ? computeCue(at: t) : cueCache[t] }
+
+    private func computeCue(at t: Int) -> Cue? {
         let tok = tokens[t]
-        guard tok.kind == .word else { return nil }
-        if t + 1 < tokens.count, tokens[t + 1].kind == .word,
+        guard tok.kind == .word, g.cueWords.contains(tok.lower) else { return nil }
+        if t + 1 < tokens.count, tokens[t + 1].kind == .word, g.multiwordCueStarts.contains(tok.lower),
            let v = g.reportingVerbs[tok.lower + " " + tokens[t + 1].lower] {
             if v.verbClass == .according || !tok.isCapitalized { return Cue(start: t, end: t + 2, verb: v) }
         }
@@ -87,7 +91,8 @@ struct ReportedSpeechExtractor {
             }
             if let c = fclass(k) {
                 if c == "det" { k -= 1; count += 1; break }
-                if c == "prep" && (tk.lower == "of" || tk.lower == "for") && k < end && k > floor && tokens[k - 1].kind == .word && fclass(k - 1) == nil { k -= 1; count += 1; continue }
+                if c == "prep" && ["of", "for", "in", "at", "from"].contains(tk.lower) && k < end && k > floor && tokens[k - 1].kind == .word && fclass(k - 1) == nil
+                    && (tk.lower == "of" || tk.lower == "for" || tokens[k + 1].isCapitalized) { k -= 1; count += 1; continue }
                 if c == "conj" && tk.lower == "and" && k < end && k > floor && tokens[k - 1].isCapitalized && tokens[k + 1].isCapitalized { k -= 1; count += 1; continue }
                 if c == "pron" || c == "sub" || c == "prep" || c == "conj" || c == "aux" || c == "adv" || c == "time" { break }
             }
@@ -141,6 +146,7 @@ struct ReportedSpeechExtractor {
         var mention: Range<Int>?
         var mentionSpan: Span?
         var words: Int
+        var viaAccording = false
     }
 
     func span(_ r: Range<Int>) -> Span { Span(tokens[r.lowerBound].start, tokens[r.upperBound - 1].end) }
@@ -153,6 +159,10 @@ struct ReportedSpeechExtractor {
     }
 
     mutating func extract(quotes: [QuoteSegment]) -> [Found] {
+        cueCache = []
+        var cache = [Cue?](); cache.reserveCapacity(tokens.count)
+        for t in 0..<tokens.count { cache.append(tokens[t].kind == .word ? computeCue(at: t) : nil) }
+        cueCache = cache
         var found: [Found] = []
         var usedCue = Set<Int>()
         // --- direct quotations
@@ -165,12 +175,19 @@ struct ReportedSpeechExtractor {
             var words = 0
             var t = inner0
             while t < tokens.count, tokens[t].start < q.contentEnd { if tokens[t].kind == .word { words += 1 }; t += 1 }
-            var f = Found(content: Span(q.contentStart, q.contentEnd), kind: .direct, words: words)
+            // gold convention: a comma or full stop closing the quoted words is not part of them
+            var ce = q.contentEnd
+            if ce - q.contentStart > 1, [",", ".", ";", ":"].contains(sc[ce - 1]), sc[ce - 2] != ".",
+               !(sc[ce - 1] == "." && ce - 3 >= q.contentStart && sc[ce - 3] == ".") {
+                ce -= 1
+                while ce > q.contentStart + 1, ScalarClass.isSpace(sc[ce - 1]) { ce -= 1 }
+            }
+            var f = Found(content: Span(q.contentStart, ce), kind: .direct, words: words)
             var how = 0
             // after the closing mark: "…," X said / "…," said X
             // a quotation ending with a full stop followed by a capitalised word: a new sentence begins
             let endsSentence = sc[q.contentEnd - 1] == "." && afterTok < tokens.count && tokens[afterTok].isCapitalized
-                && cue(at: afterTok) == nil
+                && (cue(at: afterTok).map { $0.verb.verbClass == .according } ?? true)
             if q.closeEnd != nil, afterTok < tokens.count, tokens[afterTok].newlinesBefore == 0, !endsSentence {
                 var j = afterTok
                 var dash = -1
@@ -180,14 +197,14 @@ struct ReportedSpeechExtractor {
                 }
                 let sEnd = j < tokens.count ? max(sentence(j).upperBound, j) : j
                 if j < tokens.count, tokens[j].newlinesBefore == 0 {
-                    if let c = cue(at: j), c.verb.verbClass != .belief {
+                    if let c = cue(at: j), c.verb.verbClass != .belief, c.verb.verbClass != .according {
                         if let np = npRight(from: c.end, limit: min(sEnd, c.end + 10)) {
                             f.cue = Span(tokens[c.start].start, tokens[c.end - 1].end); f.mention = np; how = 1
                             usedCue.insert(c.start)
                         }
                     } else {
                         var k = j
-                        let kLimit = min(tokens.count, j + 24)
+                        let kLimit = min(tokens.count, j + 40)
                         while k < kLimit, tokens[k].newlinesBefore == 0 || k == j {
                             let tk = tokens[k]
                             if k > j, let c = cue(at: k), c.verb.verbClass != .belief {
@@ -195,6 +212,11 @@ struct ReportedSpeechExtractor {
                                 if endNP >= j, endNP - j < 9, !(j...endNP).contains(where: { tokens[$0].kind == .punct && !(tokens[$0].text == "." && tokens[$0 - 1].end == tokens[$0].start) && tokens[$0].text != "-" }),
                                    tokens[j].kind == .word, looksLikeMention(j..<(endNP + 1)) {
                                     f.cue = Span(tokens[c.start].start, tokens[c.end - 1].end); f.mention = j..<(endNP + 1); how = 1
+                                    usedCue.insert(c.start)
+                                } else if endNP >= j, let np = subjectLeft(endingAt: endNP, floor: j), np.lowerBound > j + 1, np.lowerBound - j <= 8,
+                                          isPunct(np.lowerBound - 1, ","), !(j..<np.lowerBound).contains(where: { cue(at: $0) != nil }) {
+                                    // "…" for criminal behavior, she said.
+                                    f.cue = Span(tokens[c.start].start, tokens[c.end - 1].end); f.mention = np; how = 1
                                     usedCue.insert(c.start)
                                 } else if endNP >= j, let np = subjectLeft(endingAt: endNP, floor: j), np.lowerBound == j {
                                     f.cue = Span(tokens[c.start].start, tokens[c.end - 1].end); f.mention = np; how = 1
@@ -206,9 +228,11 @@ struct ReportedSpeechExtractor {
                                 }
                                 break
                             }
-                            if tk.kind == .quote || isPunct(k, ".") && !(k > j && tokens[k - 1].end == tk.start && tokens[k - 1].text.unicodeScalars.count <= 4) { break }
+                            if tk.kind == .quote || isPunct(k, ".") && !(k > j && tokens[k - 1].end == tk.start && tokens[k - 1].text.unicodeScalars.count <= 4)
+                                && !(k + 1 < tokens.count && (isPunct(k + 1, ")") || isPunct(k + 1, ","))) { break }
                             if isPunct(k, ";") || isPunct(k, ":") { break }
                             if k - j > 10 && !(apposition(from: j, to: k)) { break }
+                            if k - j > 24 && !isPunct(j + 1, ",") && !(j + 2 < k && isPunct(j + 2, ",")) && !(j + 3 < k && isPunct(j + 3, ",")) { break }
                             k += 1
                         }
                     }
@@ -239,7 +263,19 @@ struct ReportedSpeechExtractor {
                     if tokens[probe].kind != .word { break }
                     probe -= 1
                 }
-                if let c = cueFound {
+                if cueFound == nil, sep == "," {
+                    var z = k
+                    while z >= max(floor, k - 8), tokens[z].kind == .word || tokens[z].text == "." {
+                        if let c = cue(at: z), c.verb.verbClass == .according, let np = npRight(from: c.end, limit: k + 1), np.upperBound == k + 1 {
+                            f.cue = Span(tokens[c.start].start, tokens[c.end - 1].end); f.mention = np; how = 2
+                            usedCue.insert(c.start)
+                            break
+                        }
+                        z -= 1
+                    }
+                }
+                if how == 2 {
+                } else if let c = cueFound {
                     let endNP = skipAuxLeft(c.start - 1, floor: floor)
                     var subj: Range<Int>?
                     if endNP >= floor {
@@ -248,7 +284,7 @@ struct ReportedSpeechExtractor {
                         } else if c.verb.form == "gerund" {
                             subj = isPunct(endNP, ",") ? sentenceSubject(sentence(c.start), before: endNP) : nil
                         } else {
-                            subj = subjectLeft(endingAt: endNP, floor: floor)
+                            subj = subjectBefore(c.start, floor: floor)
                         }
                     }
                     if subj == nil, c.end < openTok, let np = npRight(from: c.end, limit: k + 1), c.verb.form != "gerund" {
@@ -314,6 +350,19 @@ struct ReportedSpeechExtractor {
                 t = c.end
             }
         }
+        // a statement whose content holds another statement's cue gives way to the inner one
+        // ("According to Interfax, Peskov said that ...")
+        // otherwise a cue inside another statement's content is embedded in it and gives way
+        if indirect.count > 1 {
+            let according = indirect.filter(\.viaAccording)
+            let others = indirect.filter { !$0.viaAccording }
+            var keptAccording = according.filter { f in !others.contains { o in o.cue.map { f.content.contains($0) } ?? false } }
+            let keptOthers = others.filter { f in
+                !others.contains { o in o.cue != f.cue && f.cue.map { o.content.contains($0) } ?? false }
+            }
+            keptAccording.removeAll { f in keptOthers.contains { o in f.cue.map { o.content.contains($0) } ?? false } }
+            indirect = keptOthers + keptAccording
+        }
         // quotations inside an indirect clause make it mixed
         var dropDirect = Set<Int>()
         var di = 0
@@ -332,6 +381,9 @@ struct ReportedSpeechExtractor {
             // a quotation opening just before the content ("said “…") is the direct reading; keep it
             indirect[ii] = f
         }
+        // implausible speaker mentions are dropped (an indirect statement without a speaker goes with them)
+        for i in direct.indices { if let m = direct[i]?.mention { direct[i]!.mention = cleanMention(m) } }
+        for i in indirect.indices { if let m = indirect[i].mention { indirect[i].mention = cleanMention(m) } }
         for (i, f) in direct.enumerated() {
             guard let f, !dropDirect.contains(i) else { continue }
             if attributedBy[i] == 0 && f.words < minUnattributedWords { continue }
@@ -383,7 +435,7 @@ struct ReportedSpeechExtractor {
         if fclass(k) == "det" { k += 1 }
         while k < limit, k - a < 7 {
             let tk = tokens[k]
-            if tk.kind == .word && (tk.isCapitalized || fclass(k) == nil && k > a && (fclass(k - 1) == "det" || tokens[k - 1].lower.hasSuffix("’s") || tokens[k - 1].lower.hasSuffix("'s"))) { k += 1; continue }
+            if tk.kind == .word && (tk.isCapitalized || fclass(k) == nil && k > a && g.reportingVerbs[tk.lower] == nil && !tk.lower.hasSuffix("ly")) { k += 1; continue }
             if tk.text == "." && tokens[k - 1].end == tk.start && k > a { k += 1; continue }
             break
         }
@@ -415,6 +467,53 @@ struct ReportedSpeechExtractor {
         return false
     }
 
+    /// The subject before a cue starting at `cueStart`, skipping auxiliaries and adverbs, and an apposition
+    /// or participle clause between commas ("Peskov, the Kremlin spokesman, said"; "X, citing sources, reported").
+    func subjectBefore(_ cueStart: Int, floor: Int) -> Range<Int>? {
+        var e = skipAuxLeft(cueStart - 1, floor: floor)
+        guard e >= floor else { return nil }
+        // a time phrase between subject and verb: "Sanders on Tuesday said", "X last week said"
+        if fclass(e) == "time" {
+            var z = e
+            while z > floor, fclass(z) == "time" { z -= 1 }
+            if z >= floor, ["on", "last", "this", "earlier", "later"].contains(tokens[z].lower) { z -= 1 }
+            if z >= floor, z < e { e = skipAuxLeft(z, floor: floor) }
+            guard e >= floor else { return nil }
+        }
+        // a parenthesis after the name: "Rep. Stephen Lynch (D-Mass.) said"
+        if isPunct(e, ")") {
+            var z = e - 1
+            while z > floor, !isPunct(z, "("), e - z < 10 { z -= 1 }
+            if z > floor, isPunct(z, "(") { return subjectLeft(endingAt: z - 1, floor: floor) }
+            return nil
+        }
+        if !isPunct(e, ",") { return subjectLeft(endingAt: e, floor: floor) }
+        // walk left over appositive segments between commas (at most three):
+        // "Peskov, the Kremlin spokesman, said" / "Johnnie Wilson, of Springfield, Va., said"
+        var right = e
+        var firstInner: Range<Int>?
+        for _ in 0..<4 {
+            var k = right - 1
+            while k > floor, !isPunct(k, ","), right - k < 20 { k -= 1 }
+            let segStart = isPunct(k, ",") ? k + 1 : k
+            guard segStart < right else { return nil }
+            let seg = segStart..<right
+            if firstInner == nil { firstInner = seg }
+            let head = tokens[segStart]
+            let appositive = k > floor && isPunct(k, ",") && (
+                fclass(segStart) == "prep" || fclass(segStart) == "det" || fclass(segStart) == "sub"
+                || (head.kind == .word && !head.isCapitalized)
+                || (seg.count <= 3 && seg.allSatisfy { tokens[$0].isCapitalized || tokens[$0].text == "." || tokens[$0].text == "-" } && seg.contains { tokens[$0].text == "." || tokens[$0].text.contains("-") })
+                || head.kind == .number)
+            if appositive { right = k; continue }
+            guard let outer = subjectLeft(endingAt: right - 1, floor: segStart) else { return nil }
+            // "Another resident, Svetlana, said": a lower-case head before a bare name → the name
+            if let inner = firstInner, inner != seg, !tokens[outer.upperBound - 1].isCapitalized, isNameLike(inner), inner.count <= 4 { return inner }
+            return outer
+        }
+        return nil
+    }
+
     /// Whether `r` can be the subject of cue `c`: not ending in an adverb or a bare modifier; for a base
     /// form ("say") a plural or pronoun subject (so that nouns such as "a big question" are not read as verbs).
     func plausibleSubject(_ r: Range<Int>, _ c: Cue) -> Bool {
@@ -423,7 +522,7 @@ struct ReportedSpeechExtractor {
         if !last.isCapitalized && last.lower.hasSuffix("ly") { return false }
         if let cl = fclass(r.upperBound - 1), cl == "det" || cl == "prep" || cl == "conj" || cl == "time" { return false }
         if r.count == 1, fclass(r.lowerBound) == "pron" { return true }
-        if c.verb.form == "base" && !last.isCapitalized {
+        if c.verb.form == "base" {
             if !(last.lower.hasSuffix("s") || ["people", "police", "media", "staff", "public", "they", "we", "i", "you"].contains(last.lower)) { return false }
         }
         return true
@@ -445,6 +544,43 @@ struct ReportedSpeechExtractor {
         return true
     }
 
+    /// Trims a speaker mention to its plausible noun phrase: cut before an -ing form or a verb after a
+    /// plural name ("Trump making" → "Trump"), drop leading numbers/time words/prepositions and trailing
+    /// function words, punctuation and participles. Nil when nothing is left.
+    func cleanMention(_ r: Range<Int>) -> Range<Int>? {
+        var a = r.lowerBound
+        var b = r.upperBound
+        if b - a == 1, tokens[a].kind == .word, g.pronouns[tokens[a].lower] != nil { return r }
+        while a < b, tokens[a].kind == .number || ["time", "prep", "conj", "adv", "aux"].contains(fclass(a) ?? "") { a += 1 }
+        var t = a + 1
+        while t < b {
+            let tk = tokens[t]
+            if tk.kind == .word, !tk.isCapitalized, tk.lower.hasSuffix("ing"), tk.lower.count > 4, fclass(t - 1) == nil, tokens[t - 1].kind == .word,
+               !tk.lower.contains("-") { b = t; break }
+            if tk.kind == .word, !tk.isCapitalized, fclass(t) == nil, fclass(t - 1) == nil, tokens[t - 1].isCapitalized, tokens[t - 1].lower.hasSuffix("s"),
+               !tokens[t - 1].lower.hasSuffix("'s"), !tokens[t - 1].lower.hasSuffix("’s"), g.places[tokens[t - 1].text] == nil { b = t; break }
+            t += 1
+        }
+        while b > a {
+            let last = tokens[b - 1]
+            if last.kind == .punct {
+                if last.text == ".", b - 1 > a, tokens[b - 2].isCapitalized, tokens[b - 2].end == last.start { break }
+                b -= 1; continue
+            }
+            if last.kind != .word { b -= 1; continue }
+            if last.isCapitalized { break }
+            if let c = fclass(b - 1) {
+                if c == "pron" || (c == "sub" && b - a == 1) { break }
+                b -= 1; continue
+            }
+            if b - 2 >= a, fclass(b - 2) == "det" { break }
+            if last.lower.hasSuffix("ing") || last.lower.contains("-") && !last.lower.hasSuffix("s") || g.reportingVerbs[last.lower] != nil { b -= 1; continue }
+            break
+        }
+        guard a < b, (a..<b).contains(where: { tokens[$0].kind == .word && fclass($0) != "det" }) else { return nil }
+        return a..<b
+    }
+
     func isOpeningMark(_ t: Int) -> Bool {
         let x = tokens[t].text
         if x == "\u{201C}" || x == "\u{2018}" || x == "\u{201E}" || x == "\u{00AB}" { return true }
@@ -461,6 +597,7 @@ struct ReportedSpeechExtractor {
         guard k < s.upperBound, isPunct(k, ":"), k > a, isNameLike(a..<k), fclass(a) == nil || fclass(a) == "det" else { return nil }
         // a single word must be a name used elsewhere mid-sentence ("Sanders:", not "Correction:")
         if k - a == 1, !midSentenceNames.contains(tokens[a].text) { return nil }
+        if ((a + 1)..<k).contains(where: { fclass($0) != nil }) { return nil }
         var e = s.upperBound
         while e > k + 1, tokens[e - 1].kind == .punct, [".", "!", "?"].contains(tokens[e - 1].text) { e -= 1 }
         guard e - (k + 1) >= 2 else { return nil }
@@ -490,7 +627,7 @@ struct ReportedSpeechExtractor {
                 if np.upperBound < sEnd - 1, sEnd - np.upperBound > contentR.count { contentR = (np.upperBound + (isPunct(np.upperBound, ",") ? 1 : 0))..<sEnd }
             }
             guard contentR.count >= 3 else { return nil }
-            return Found(content: span(contentR), kind: .indirect, cue: cueSpan, mention: np, words: contentR.count)
+            return Found(content: span(contentR), kind: .indirect, cue: cueSpan, mention: np, words: contentR.count, viaAccording: true)
         }
 
         // passive "was said", "is expected" → not attributed here
@@ -505,20 +642,9 @@ struct ReportedSpeechExtractor {
         if leftEnd >= floor {
             let lt = tokens[leftEnd]
             if (lt.lower == "and" || lt.lower == "but") || (lt.text == "," && c.verb.form == "gerund") {
-                subject = prevSubject ?? (c.verb.form == "gerund" ? sentenceSubject(s, before: leftEnd) : nil); coordinated = true
+                subject = prevSubject ?? sentenceSubject(s, before: leftEnd); coordinated = true
             } else if c.verb.form != "gerund" {
-                subject = subjectLeft(endingAt: leftEnd, floor: floor)
-                if subject == nil, lt.text == ",", leftEnd - 1 >= floor {
-                    // "X, citing sources, reported" / "Peskov, the Kremlin spokesman, said"
-                    var k = leftEnd - 1
-                    while k > floor, !isPunct(k, ","), leftEnd - k < 12 { k -= 1 }
-                    if k > floor, isPunct(k, ",") {
-                        let inner = tokens[k + 1]
-                        if inner.lower.hasSuffix("ing") || fclass(k + 1) == "det" || fclass(k + 1) == "sub" || inner.isCapitalized {
-                            subject = subjectLeft(endingAt: k - 1, floor: floor)
-                        }
-                    }
-                }
+                subject = subjectBefore(c.start, floor: floor)
             }
         }
         // --- content to the right
@@ -539,7 +665,8 @@ struct ReportedSpeechExtractor {
         // "that" within a few words (time adverbials: said on Monday that ...)
         var contentStart = -1
         var k = p
-        while k < min(sEnd, p + 8) {
+        let adverbialFirst = p < sEnd && (tokens[p].lower == "that" || fclass(p) == "prep" || fclass(p) == "time" || isPunct(p, ","))
+        while adverbialFirst, k < min(sEnd, p + 8) {
             let tk = tokens[k]
             if tk.lower == "that" && tk.kind == .word { contentStart = k + 1; break }
             if tk.kind == .quote || (tk.kind == .punct && tk.text != ",") { break }
@@ -554,6 +681,21 @@ struct ReportedSpeechExtractor {
                 while q < sEnd, fclass(q) == "time" { q += 1 }
                 if q < sEnd, isPunct(q, ":") { q += 1 }
                 if q < sEnd, isPunct(q, ",") && q + 1 < sEnd && tokens[q + 1].kind == .quote { q += 1 }
+                // a prepositional phrase before the clause: "said after the convention he would ...",
+                // "said in a statement, the company ..."
+                if q < sEnd, fclass(q) == "prep" {
+                    var z = q + 1
+                    while z < min(sEnd, q + 8), tokens[z].kind == .word || tokens[z].kind == .number {
+                        if z > q + 1, let cl = fclass(z), cl == "pron", ["he", "she", "they", "it", "we", "i"].contains(tokens[z].lower) { break }
+                        if z > q + 1, tokens[z].lower == "that" { break }
+                        z += 1
+                    }
+                    if z < sEnd, z < q + 8 {
+                        if tokens[z].lower == "that" { q = z + 1 }
+                        else if isPunct(z, ",") && z + 1 < sEnd && tokens[z + 1].kind == .word { q = z + 1 }
+                        else if tokens[z].kind == .word, fclass(z) == "pron" { q = z }
+                    }
+                }
                 if q < sEnd {
                     let cl = fclass(q)
                     if cl == "prep" || cl == "conj" || tokens[q].kind == .punct || cl == "aux" && tokens[q].lower != "there" {
@@ -602,6 +744,10 @@ struct ReportedSpeechExtractor {
         var end = sEnd
         var m = contentStart + 1
         while m < sEnd {
+            // a new clause: "; ..." or ", and when ..." / ", but she ..."
+            if isPunct(m, ";") { end = m; break }
+            if isPunct(m, ","), m + 2 < sEnd, ["and", "but"].contains(tokens[m + 1].lower),
+               let cl = fclass(m + 2), cl == "sub" || cl == "pron" || cl == "adv" { end = m; break }
             if let c2 = cue(at: m), c2.verb.verbClass != .according {
                 let l = skipAuxLeft(m - 1, floor: contentStart)
                 if l > contentStart, tokens[l].lower == "and" || tokens[l].lower == "but" || (isPunct(l, ",") && c2.verb.form == "gerund") {

@@ -15,6 +15,8 @@ struct SpeakerResolver {
     private(set) var persons: [Person] = []
     /// Last word (lower case) → indices into `persons`.
     private var byLastWord: [String: [Int]] = [:]
+    /// First word (lower case) of multiword names → indices into `persons` (family-name-first names: "Mr. Kim").
+    private var byFirstWord: [String: [Int]] = [:]
     /// Role word ("spokesman") → indices into `persons`.
     private var byRole: [String: [Int]] = [:]
     /// Canonical name → country, from modifiers seen anywhere in the article.
@@ -51,6 +53,7 @@ struct SpeakerResolver {
             if j > i && tokens[j - 1].end != t.start && !ScalarClass.isSpace(sc[tokens[j - 1].end]) { break }
             key = j == i ? stripPossessive(t.text) : key + " " + stripPossessive(t.text)
             if let p = g.places[key] { best = (j + 1, p) }
+            if j == i, !g.phraseStarts.contains(t.lower) { break }
             j += 1
         }
         return best
@@ -67,6 +70,7 @@ struct SpeakerResolver {
             guard t.kind == .word else { break }
             key = key.isEmpty ? t.lower : key + " " + t.lower
             if g.titles.contains(key) { best = j + 1 }
+            if j == i, !g.phraseStarts.contains(t.lower) { break }
             j += 1
         }
         if let b = best, b < limit, tokens[b].text == "." { return b + 1 }
@@ -115,6 +119,8 @@ struct SpeakerResolver {
             var a = i
             // a sentence-initial function word is not part of a name
             if sentenceStarts.contains(a), g.functionWords[tokens[a].lower] != nil { a += 1 }
+            // a single capitalised word matters only after a title ("Mr. Kim" is two tokens with its period)
+            if j - a == 1 { i = max(j, i + 1); continue }
             if a < j {
                 let (nameR, c, gender, titled) = analyseRun(a..<j)
                 var country = c
@@ -133,10 +139,11 @@ struct SpeakerResolver {
                     let name = stripPossessive(tokenText(nameR))
                     let last = stripPossessive(tokens[nameR.upperBound - 1].lower)
                     if words.count >= 2 || byLastWord[last] == nil {
-                        let isPlaceName = g.places[name] != nil
+                        let isPlaceName = g.places[name] != nil || words.contains { g.nonPersonWords.contains(stripPossessive(tokens[$0].lower)) }
                         if !isPlaceName {
                             persons.append(Person(token: nameR.lowerBound, name: name, country: country, gender: gender))
                             byLastWord[last, default: []].append(persons.count - 1)
+                            if words.count >= 2 { byFirstWord[tokens[words[0]].lower, default: []].append(persons.count - 1) }
                             if let c = country, countryOf[name] == nil { countryOf[name] = c }
                             // role words right before the name (lower case): "spokesman Dmitry Peskov"
                             if a > 0, tokens[a - 1].kind == .word, !tokens[a - 1].isCapitalized, g.titles.contains(tokens[a - 1].lower) {
@@ -157,12 +164,13 @@ struct SpeakerResolver {
 
     /// The person a single surname refers to: the nearest full name before `at` ending with it, else the first after.
     func linkSurname(_ word: String, at: Int) -> Person? {
-        guard let list = byLastWord[word] else { return nil }
+        let list = (byLastWord[word] ?? []) + (byFirstWord[word] ?? [])
+        guard !list.isEmpty else { return nil }
         var best: Person?
         for idx in list {
             let p = persons[idx]
             if p.name.split(separator: " ").count < 2 { continue }
-            if p.token <= at { best = p } else if best == nil { return p } else { break }
+            if p.token <= at { if best == nil || best!.token < p.token { best = p } } else if best == nil { best = p }
         }
         return best
     }
@@ -187,14 +195,26 @@ struct SpeakerResolver {
     }
 
     /// Canonical speaker and country for the mention `r` (token range).
-    func resolve(_ r: Range<Int>) -> (speaker: String?, country: String?) {
+    /// Whether `name` is a person name of the article index.
+    func isPerson(_ name: String) -> Bool {
+        guard let last = name.split(separator: " ").last.map({ $0.lowercased() }), let list = byLastWord[last] else { return false }
+        return list.contains { persons[$0].name == name }
+    }
+
+    /// `recent`: the last person quoted before this mention (name, country, token), preferred for he/she
+    /// when it is close.
+    func resolve(_ r: Range<Int>, recent: (name: String, country: String?, token: Int)? = nil) -> (speaker: String?, country: String?) {
         guard !r.isEmpty else { return (nil, nil) }
         var a = r.lowerBound
-        let b = r.upperBound
+        var b = r.upperBound
         if b - a == 1, let pr = g.pronouns[tokens[a].lower] {
             switch pr.mode {
             case "yes":
-                if let p = nearestPerson(before: a, gender: pr.gender == "m" || pr.gender == "f" ? pr.gender : nil) {
+                let near = nearestPerson(before: a, gender: pr.gender == "m" || pr.gender == "f" ? pr.gender : nil)
+                if let rc = recent, a - rc.token < 250, near == nil || near!.token <= rc.token || a - rc.token < 60 {
+                    return (rc.name, rc.country)
+                }
+                if let p = near {
                     return (p.name, p.country ?? countryOf[p.name])
                 }
                 return (nil, nil)
@@ -214,10 +234,23 @@ struct SpeakerResolver {
         guard a < b else { return (nil, nil) }
         // country found anywhere in the mention
         var country: String?
+        var body: Gazetteer.Place?
         var k = a
         while k < b {
-            if let (e, p) = placeAt(k, limit: b) { if country == nil || p.isBody { country = p.code }; k = e } else { k += 1 }
+            if let (e, p) = placeAt(k, limit: b) {
+                if country == nil || p.isBody { country = p.code }
+                if p.isBody && body == nil { body = p }
+                k = e
+            } else { k += 1 }
         }
+        // the head noun phrase ends before a preposition or an apposition ("The Defense Ministry in Seoul")
+        var h = a + 1
+        while h < b {
+            if tokens[h].text == "," || tokens[h].text == "(" { break }
+            if let c = g.functionWords[tokens[h].lower], c == "prep", tokens[h].lower != "of" { break }
+            h += 1
+        }
+        b = h
         // the whole mention is a place / body, possibly + government, administration, officials
         if let (e, p) = placeAt(a, limit: b) {
             let rest = e..<b
@@ -251,7 +284,8 @@ struct SpeakerResolver {
             }
             return (nil, country)
         }
-        // lower-case head: a role ("the spokesman") or a group ("South Korean media")
+        // lower-case head: a body's agency ("the KCNA news agency"), a role ("the spokesman") or a group ("South Korean media")
+        if let body { return (body.name, body.code) }
         if e > a, g.titles.contains(tokens[e - 1].lower),
            let idx = byRole[tokens[e - 1].lower]?.last(where: { persons[$0].token < r.lowerBound }) {
             let p = persons[idx]

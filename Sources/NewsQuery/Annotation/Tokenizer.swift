@@ -52,10 +52,37 @@ func tokenize(_ sc: [Unicode.Scalar], from: Int) -> [AToken] {
     let n = sc.count
     var newlines = 0
     func make(_ a: Int, _ b: Int, _ kind: AToken.Kind) -> AToken {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: sc[a..<b])
-        let text = String(v)
-        let lower = kind == .word ? text.lowercased() : text
+        var ascii = true
+        var hasUpper = false
+        for k in a..<b {
+            let v = sc[k].value
+            if v >= 128 { ascii = false; break }
+            if v >= 65 && v <= 90 { hasUpper = true }
+        }
+        let text: String
+        let lower: String
+        if ascii {
+            text = String(unsafeUninitializedCapacity: b - a) { buf in
+                for k in a..<b { buf[k - a] = UInt8(truncatingIfNeeded: sc[k].value) }
+                return b - a
+            }
+            if kind == .word && hasUpper {
+                lower = String(unsafeUninitializedCapacity: b - a) { buf in
+                    for k in a..<b {
+                        let v = UInt8(truncatingIfNeeded: sc[k].value)
+                        buf[k - a] = v >= 65 && v <= 90 ? v + 32 : v
+                    }
+                    return b - a
+                }
+            } else {
+                lower = text
+            }
+        } else {
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: sc[a..<b])
+            text = String(v)
+            lower = kind == .word ? text.lowercased() : text
+        }
         return AToken(start: a, end: b, kind: kind, text: text, lower: lower, newlinesBefore: newlines,
                       isCapitalized: ScalarClass.isUpper(sc[a]))
     }
