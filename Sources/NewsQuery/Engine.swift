@@ -1,30 +1,92 @@
 /// The public facade of the query pipeline: Source → tokens → AST → bound query → plan → result.
+/// The engine is a value and keeps no session state: named results (`let`) live in an
+/// `Environment` the caller owns and passes to `run(_:environment:)`.
 public struct Engine: Sendable {
     public var store: ArticleStore
 
     public init(store: ArticleStore) { self.store = store }
 
-    /// Parses, plans and runs one statement (a trailing `;` is allowed). `explain STATEMENT` gives the
-    /// plan as `.text`, one operator per line; other statements give `.rows`.
+    /// Runs one statement without named results (a `let` is run and then forgotten).
     public func run(_ source: Source) -> Result<QueryOutcome, QueryError> {
+        var environment = Environment()
+        return run(source, environment: &environment)
+    }
+
+    /// Parses, plans and runs one statement (a trailing `;` is allowed). Queries give `.rows`
+    /// (with `notes` when an empty answer has a likely explanation); `explain`, `let`, `show article`
+    /// and `context` give `.text`. `let NAME = QUERY` adds NAME to `environment`; names already in it
+    /// can be used as row sources.
+    public func run(_ source: Source, environment: inout Environment) -> Result<QueryOutcome, QueryError> {
         let bound: BoundStatement
-        switch Engine.compile(source) {
+        switch Engine.compile(source, environment: environment) {
         case .success(let statement): bound = statement
         case .failure(let error): return .failure(error)
         }
-        let plan = Planner(store: store).plan(bound.query)
-        if bound.explain { return .success(.text(Explain.render(plan))) }
-        return .success(.rows(Executor(store: store).run(plan)))
+        switch bound.action {
+        case .run(let query, let explain):
+            let plan = Planner(store: store).plan(query)
+            if explain { return .success(.text(Explain.render(plan))) }
+            var result = Executor(store: store).run(plan)
+            if result.rows.isEmpty { result.notes = NeighbourHints(store: store).notes(for: query) }
+            return .success(.rows(result))
+        case .bind(let name, let query, let text):
+            environment.bind(name, to: query, text: text)
+            let count = Executor(store: store).run(Planner(store: store).plan(query)).rows.count
+            return .success(.text("let \(name): \(count) \(Engine.unit(of: query, count))"))
+        case .showArticle(let id, let range):
+            let text = ArticleText(store: store)
+            switch text.article(id) {
+            case .found(let index): return .success(.text(text.show(index)))
+            case let problem: return .failure(Engine.articleError(problem, id, range, source))
+            }
+        case .context(let id, let idRange, let offset, let offsetRange):
+            let text = ArticleText(store: store)
+            guard case .found(let index) = text.article(id) else {
+                return .failure(Engine.articleError(text.article(id), id, idRange, source))
+            }
+            guard let quote = text.quotation(in: index, at: offset) else {
+                let starts = store.articles[index].annotations.quotations.map { String($0.content.start) }
+                return .failure(QueryError(source: source, diagnostics: [Diagnostic(
+                    "no quotation of \(store.articles[index].id) starts at or covers offset \(offset)", at: offsetRange,
+                    hint: starts.isEmpty ? "the article has no quotations" : "quotations start at: " + starts.joined(separator: ", "))]))
+            }
+            return .success(.text(text.context(index, quote: quote)))
+        }
     }
 
     /// Lexes, parses and binds a statement: everything that can fail, and nothing that needs the store.
-    static func compile(_ source: Source) -> Result<BoundStatement, QueryError> {
+    static func compile(_ source: Source, environment: Environment = Environment()) -> Result<BoundStatement, QueryError> {
         let (statement, diagnostics) = Parser.parse(source)
         guard let statement, diagnostics.isEmpty else {
             return .failure(QueryError(source: source, diagnostics: diagnostics))
         }
-        let (bound, problems) = Binder.bind(statement)
+        let (bound, problems) = Binder.bind(statement, environment: environment)
         guard let bound, problems.isEmpty else { return .failure(QueryError(source: source, diagnostics: problems)) }
         return .success(bound)
+    }
+
+    private static func unit(of query: BoundQuery, _ count: Int) -> String {
+        let one = count == 1
+        switch query.shape {
+        case .list: return query.relation == .quotes ? (one ? "quotation" : "quotations") : (one ? "article" : "articles")
+        case .speakers: return one ? "speaker" : "speakers"
+        case .sources: return one ? "outlet" : "outlets"
+        case .counts, .distinct: return one ? "group" : "groups"
+        }
+    }
+
+    private static func articleError(_ lookup: ArticleText.Lookup, _ id: String, _ range: SourceRange, _ source: Source) -> QueryError {
+        let diagnostic: Diagnostic
+        switch lookup {
+        case .ambiguous(let ids) where id.isEmpty:
+            diagnostic = Diagnostic("expected an article id", at: range, hint: "ids: " + ids.joined(separator: ", "))
+        case .ambiguous(let ids):
+            diagnostic = Diagnostic("`\(id)` begins several article ids", at: range, hint: "which one? " + ids.joined(separator: ", "))
+        default:
+            var hint = "`articles` lists them"
+            if case .missing(let suggestion?) = lookup { hint = "did you mean `\(suggestion)`? " + hint }
+            diagnostic = Diagnostic("no article `\(id)`", at: range, hint: hint)
+        }
+        return QueryError(source: source, diagnostics: [diagnostic])
     }
 }

@@ -5,7 +5,10 @@
 ///   removed, so `ustimespost` and `"US Times Post"` match `USTimesPost`) or by country code (`US`).
 /// - `speaker = X` matches the canonical name, or, when X is one word, every speaker whose last
 ///   name it is (`speaker = Peskov` finds Dmitry and Dmitri Peskov until entities are merged).
-/// - `field ~ "words"` holds when the field's words contain the value's words consecutively.
+/// - `field ~ TEXT` holds when the field's words match the search (`TextMatcher`: inflections,
+///   prefixes, phrases, `near`).
+/// - Numbers compare numerically; dates at the precision of the value (`date = 2023-09` is the month);
+///   a missing value satisfies no `<`, `<=`, `>`, `>=`.
 struct Evaluator {
     /// A row a condition is evaluated on.
     enum Row {
@@ -24,13 +27,47 @@ struct Evaluator {
         case .and(let items): items.allSatisfy { matches($0, row) }
         case .or(let items): items.contains { matches($0, row) }
         case .not(let inner): !matches(inner, row)
-        case .compare(let field, let op, let value, let words):
+        case .oneOf(let field, let values): values.contains { equals(field, $0, row) }
+        case .matches(let field, let search): TextMatcher.matches(search, TextTokenizer.words(text(of: field, row) ?? ""))
+        case .compare(let field, let op, let value):
             switch op {
             case .equal: equals(field, value, row)
             case .notEqual: !equals(field, value, row)
-            case .contains: Evaluator.containsPhrase(TextTokenizer.words(text(of: field, row) ?? ""), words)
+            case .less, .lessEqual, .greater, .greaterEqual:
+                Evaluator.order(text(of: field, row), value, type: field.type).map { order in
+                    switch op {
+                    case .less: order < 0
+                    case .lessEqual: order <= 0
+                    case .greater: order > 0
+                    default: order >= 0
+                    }
+                } ?? false
+            case .contains, .in, .notIn: false   // bound as `.matches` and `.oneOf`
             }
         }
+    }
+
+    /// How a row's value compares with a literal (-1, 0, 1): numbers numerically; dates at the
+    /// literal's precision (`2023-09` compares the year and month). Nil when either is missing or
+    /// not a number.
+    static func order(_ actual: String?, _ value: String, type: Field.ValueType) -> Int? {
+        guard let actual, !actual.isEmpty else { return nil }
+        switch type {
+        case .number:
+            guard let a = Double(actual), let b = Double(value) else { return nil }
+            return a < b ? -1 : a > b ? 1 : 0
+        default:
+            let a = type == .date ? String(actual.prefix(value.count)) : actual.lowercased()
+            let b = type == .date ? value : value.lowercased()
+            return a < b ? -1 : a > b ? 1 : 0
+        }
+    }
+
+    /// The field's value on a row, typed (numbers as `.int`, missing as `.null`): for sorting and grouping.
+    func value(of field: Field, _ row: Row) -> Value {
+        guard let text = text(of: field, row) else { return .null }
+        if field.type == .number, let n = Int(text) { return .int(n) }
+        return .text(text)
     }
 
     /// The field's value on a row, as text (nil when unknown).
@@ -54,6 +91,9 @@ struct Evaluator {
         case .kind: return quote?.kind.rawValue
         case .text: return quote.map { article.text(of: $0.content) }
         case .cue: return quote?.cue.map { article.text(of: $0) }
+        case .start: return quote.map { String($0.content.start) }
+        case .end: return quote.map { String($0.content.end) }
+        case .quotes: return quote == nil ? String(article.annotations.quotations.count) : nil
         }
     }
 
@@ -61,6 +101,10 @@ struct Evaluator {
         let wanted = value.lowercased()
         let actual = text(of: field, row)
         if (actual ?? "").lowercased() == wanted { return true }
+        switch field.type {
+        case .number, .date: return Evaluator.order(actual, value, type: field.type) == 0
+        default: break
+        }
         switch field {
         case .source:
             let id = Evaluator.outletID(actual ?? "")

@@ -34,7 +34,14 @@ struct Executor {
         switch plan {
         case .scan(.quotes, _): return .quotes(Array(store.quoteIDs.indices))
         case .scan(.articles, _): return .articles(Array(store.articles.indices))
-        case .indexLookup(let lookup): return .quotes(phraseLookup(lookup.words))
+        case .indexLookup(let lookup): return .quotes(phraseStarts(lookup.phrase).keys.sorted())
+        case .indexNear(let near):
+            let left = phraseStarts(near.left), right = phraseStarts(near.right)
+            return .quotes(left.keys.filter { document in
+                guard let a = left[document], let b = right[document] else { return false }
+                return TextMatcher.isNear(a, near.left.slots.count, b, near.right.slots.count, distance: near.distance)
+            }.sorted())
+        case .named(_, let input): return execute(input)
         case .intersect(let inputs):
             let sets = inputs.map { numbers(execute($0)) }
             guard var result = sets.first.map(Set.init) else { return .quotes([]) }
@@ -56,9 +63,14 @@ struct Executor {
         case .aggregate(let grouping, let input):
             return aggregate(grouping, execute(input))
         case .sort(let keys, let input):
-            let rows = execute(input)
-            guard case .table(let columns, let table) = rows else { return rows }
-            return .table(columns: columns, rows: Executor.sorted(table, by: keys, columns: columns))
+            switch execute(input) {
+            case .table(let columns, let table):
+                return .table(columns: columns, rows: Executor.sorted(table, by: keys, columns: columns))
+            case .quotes(let ns):
+                return .quotes(sorted(ns, by: keys) { .quote(store.quoteIDs[$0]) })
+            case .articles(let ns):
+                return .articles(sorted(ns, by: keys) { .article($0) })
+            }
         case .limit(let count, let input):
             switch execute(input) {
             case .quotes(let ns): return .quotes(Array(ns.prefix(count)))
@@ -81,25 +93,59 @@ struct Executor {
 
     // MARK: - Operators
 
-    /// Quotations whose content has the words consecutively, from the index's positions.
-    private func phraseLookup(_ words: [String]) -> [Int] {
-        guard let first = words.first else { return [] }
-        var candidates: [Int: Set<Int>] = [:]   // document → start positions still possible
-        for posting in store.quoteIndex.postings(for: first) { candidates[posting.document] = Set(posting.positions) }
-        for (offset, word) in words.enumerated().dropFirst() {
-            var next: [Int: Set<Int>] = [:]
-            for posting in store.quoteIndex.postings(for: word) {
-                guard let starts = candidates[posting.document] else { continue }
-                let kept = starts.filter { posting.positions.contains($0 + offset) }
-                if !kept.isEmpty { next[posting.document] = kept }
+    /// Quotation numbers → positions where the phrase begins, from the index's postings: a word of
+    /// the text fills a slot when it is one of the slot's index words.
+    private func phraseStarts(_ phrase: PhraseSlots) -> [Int: [Int]] {
+        guard !phrase.slots.isEmpty else { return [:] }
+        var positions: [[Int: Set<Int>]] = []   // per slot: document → positions
+        for slot in phrase.slots {
+            var byDocument: [Int: Set<Int>] = [:]
+            for word in slot {
+                for posting in store.quoteIndex.postings(for: word) { byDocument[posting.document, default: []].formUnion(posting.positions) }
             }
-            candidates = next
+            positions.append(byDocument)
         }
-        return candidates.keys.sorted()
+        var result: [Int: [Int]] = [:]
+        for document in positions[0].keys {
+            let perSlot = positions.map { $0[document] ?? [] }
+            let starts = TextMatcher.starts(slotPositions: perSlot)
+            if !starts.isEmpty { result[document] = starts }
+        }
+        return result
+    }
+
+    /// Row numbers sorted by field values (stable; empty values last when the key says so).
+    private func sorted(_ numbers: [Int], by keys: [SortKey], row: (Int) -> Evaluator.Row) -> [Int] {
+        let values = numbers.map { n in keys.map { key in key.field.map { evaluator.value(of: $0, row(n)) } ?? .null } }
+        let order = numbers.indices.sorted { a, b in
+            for (i, key) in keys.enumerated() {
+                let c = Executor.compare(values[a][i], values[b][i], key)
+                if c != 0 { return c < 0 }
+            }
+            return a < b
+        }
+        return order.map { numbers[$0] }
     }
 
     private func aggregate(_ grouping: Grouping, _ input: Rows) -> Rows {
         switch grouping {
+        case .count(let fields):
+            // Groups in first-seen order; the sort above decides the output order.
+            var order: [[Value]] = []
+            var counts: [[Value]: Int] = [:]
+            let isQuotes: Bool
+            if case .quotes = input { isQuotes = true } else { isQuotes = false }
+            for n in numbers(input) {
+                let row: Evaluator.Row = isQuotes ? .quote(store.quoteIDs[n]) : .article(n)
+                let key = fields.map { field -> Value in
+                    let v = evaluator.value(of: field, row)
+                    if case .text(let t) = v, t.isEmpty { return .null }
+                    return v
+                }
+                if counts[key] == nil { order.append(key) }
+                counts[key, default: 0] += 1
+            }
+            return .table(columns: grouping.columns, rows: order.map { $0 + [.int(counts[$0]!)] })
         case .speaker:
             // Groups in first-seen order; the sort above decides the output order.
             var order: [String?] = []
@@ -168,7 +214,9 @@ struct Executor {
         case .indexLookup: .quotes
         case .intersect(let inputs), .union(let inputs): inputs.first.map(relation) ?? .quotes
         case .except(let left, _): relation(of: left)
-        case .filter(_, let input), .aggregate(_, let input), .sort(_, let input), .limit(_, let input), .project(_, let input):
+        case .indexNear: .quotes
+        case .filter(_, let input), .aggregate(_, let input), .sort(_, let input), .limit(_, let input), .project(_, let input),
+             .named(_, let input):
             relation(of: input)
         }
     }
@@ -204,13 +252,18 @@ struct Executor {
         let resolved = keys.compactMap { key in columns.firstIndex(of: key.column).map { (key, $0) } }
         return rows.enumerated().sorted { a, b in
             for (key, column) in resolved {
-                let x = a.element[column], y = b.element[column]
-                if key.emptyLast, x.plainText.isEmpty != y.plainText.isEmpty { return y.plainText.isEmpty }
-                let order = compare(x, y)
-                if order != 0 { return key.descending ? order > 0 : order < 0 }
+                let order = compare(a.element[column], b.element[column], key)
+                if order != 0 { return order < 0 }
             }
             return a.offset < b.offset
         }.map(\.element)
+    }
+
+    /// The order of two values under a sort key: -1 when `x` comes first.
+    static func compare(_ x: Value, _ y: Value, _ key: SortKey) -> Int {
+        if key.emptyLast, x.plainText.isEmpty != y.plainText.isEmpty { return x.plainText.isEmpty ? 1 : -1 }
+        let order = compare(x, y)
+        return key.descending ? -order : order
     }
 
     static func compare(_ x: Value, _ y: Value) -> Int {

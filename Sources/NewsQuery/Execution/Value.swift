@@ -29,19 +29,24 @@ public struct ResultSet: Hashable, Sendable {
     /// The columns a table for people shows, when not all of them (quotes carry many offsets that
     /// machine formats need and a terminal has no room for). Nil: all columns.
     public var tableColumns: [String]?
+    /// Remarks about the answer that are not rows, for the user (stderr in the shell), e.g. "no outlet
+    /// matches RU; 14 quotations have speaker.country = RU" when a filter matched nothing.
+    public var notes: [String] = []
 
-    public init(columns: [String], rows: [[Value]] = [], numericColumns: Set<String> = [], tableColumns: [String]? = nil) {
+    public init(columns: [String], rows: [[Value]] = [], numericColumns: Set<String> = [], tableColumns: [String]? = nil,
+                notes: [String] = []) {
         self.columns = columns
         self.rows = rows
         self.numericColumns = numericColumns
         self.tableColumns = tableColumns
+        self.notes = notes
     }
 
     /// The same rows with only the named columns (those that exist), in the order given.
     public func projected(to names: [String]) -> ResultSet {
         let keep = names.compactMap { columns.firstIndex(of: $0) }
         return ResultSet(columns: keep.map { columns[$0] }, rows: rows.map { row in keep.map { row[$0] } },
-                         numericColumns: numericColumns)
+                         numericColumns: numericColumns, notes: notes)
     }
 }
 

@@ -6,6 +6,8 @@ indirect enum LogicalPlan: Hashable, Sendable {
     case scan(Relation, estimate: Int)
     /// Quotations whose content holds the phrase, from an inverted index.
     case indexLookup(IndexLookup)
+    /// Quotations whose content holds two phrases within a distance, from the index's positions.
+    case indexNear(NearLookup)
     /// Rows in all inputs (same relation).
     case intersect([LogicalPlan])
     /// Rows in any input (same relation).
@@ -19,6 +21,8 @@ indirect enum LogicalPlan: Hashable, Sendable {
     case limit(Int, LogicalPlan)
     /// The output columns, in order.
     case project([String], LogicalPlan)
+    /// The rows of a named result (`let`): passes its input through; `explain` shows the name.
+    case named(String, LogicalPlan)
 }
 
 /// A base relation of the store.
@@ -27,28 +31,61 @@ enum Relation: String, Hashable, Sendable {
     case articles
 }
 
-/// A phrase looked up in an index; the estimate is the rarest word's document frequency.
+/// Index words for each word of a search phrase: a word of the text matches a slot when it is one
+/// of the slot's words. The planner fills the slots from the index (inflections, prefixes).
+struct PhraseSlots: Hashable, Sendable {
+    /// The phrase as the statement wrote it (`"oil price"`, `pric*`).
+    var label: String
+    /// One list of index words per phrase word, each sorted.
+    var slots: [[String]]
+
+    /// True when every slot is exactly the phrase's own word (nothing was expanded).
+    var isLiteral: Bool
+}
+
+/// A phrase looked up in an index; the estimate is the smallest slot's document frequency.
 struct IndexLookup: Hashable, Sendable {
     enum Index: String, Hashable, Sendable {
         /// `ArticleStore.quoteIndex`: words of quotation contents.
         case quoteIndex
     }
     var index: Index
-    var words: [String]
+    var phrase: PhraseSlots
+    var estimate: Int
+}
+
+/// `A near/N B` answered from the index's word positions.
+struct NearLookup: Hashable, Sendable {
+    var index: IndexLookup.Index
+    var left: PhraseSlots
+    var right: PhraseSlots
+    var distance: Int
     var estimate: Int
 }
 
 /// What `aggregate` groups by, and so which columns it produces.
-enum Grouping: String, Hashable, Sendable {
+enum Grouping: Hashable, Sendable {
     /// Quotations by canonical speaker → speaker, speaker_country, count, articles.
     case speaker
     /// Articles by outlet → source, country, articles, quotes.
     case source
+    /// Rows by the values of fields → one column per field, then `count`.
+    case count([Field])
 
     var columns: [String] {
         switch self {
         case .speaker: ["speaker", "speaker_country", "count", "articles"]
         case .source: ["source", "country", "articles", "quotes"]
+        case .count(let fields): fields.map(\.column) + ["count"]
+        }
+    }
+
+    /// How `explain` names it.
+    var description: String {
+        switch self {
+        case .speaker: "speaker"
+        case .source: "source"
+        case .count(let fields): fields.map(\.name).joined(separator: ", ") + " with count"
         }
     }
 }
@@ -58,6 +95,8 @@ struct SortKey: Hashable, Sendable {
     var descending: Bool
     /// Empty (null) values sort after all others, whatever the direction.
     var emptyLast: Bool = false
+    /// Sort listed quotations or articles by this field's value (tables sort by `column`).
+    var field: Field? = nil
 }
 
 extension LogicalPlan {
@@ -66,10 +105,12 @@ extension LogicalPlan {
         switch self {
         case .scan(_, let n): n
         case .indexLookup(let lookup): lookup.estimate
+        case .indexNear(let near): near.estimate
         case .intersect(let inputs): inputs.map(\.estimate).min() ?? 0
         case .union(let inputs): inputs.map(\.estimate).reduce(0, +)
         case .except(let left, _): left.estimate
-        case .filter(_, let input), .aggregate(_, let input), .sort(_, let input), .project(_, let input): input.estimate
+        case .filter(_, let input), .aggregate(_, let input), .sort(_, let input), .project(_, let input), .named(_, let input):
+            input.estimate
         case .limit(let n, let input): min(n, input.estimate)
         }
     }

@@ -1,7 +1,11 @@
 /// `BoundQuery` → `LogicalPlan`. Text searches become lookups in the store's inverted index (when it
-/// covers every quotation), with row estimates from the index's document frequencies; `and` becomes
-/// an intersection, `or` a union, `not` a difference. A `text ~ "…"` conjunct of a quotation
-/// condition is answered from the index too. Without the index, text terms become filters over a scan.
+/// covers every quotation): each search word is expanded, from the index's vocabulary, into the
+/// words it matches (its inflections, or the words a prefix begins), with row estimates from the
+/// index's document frequencies; `near` uses the index's word positions; `and` becomes an
+/// intersection, `or` a union, `not` a difference. A `text ~ …` conjunct of a quotation condition is
+/// answered from the index too. Without the index, text terms become filters over a scan.
+///
+/// A named result used as a row source is planned inline, under a `Named` node.
 struct Planner {
     struct Options: Hashable, Sendable {
         /// Answer text terms from the inverted index (off: filter a scan instead).
@@ -19,34 +23,70 @@ struct Planner {
     }
 
     func plan(_ query: BoundQuery) -> LogicalPlan {
-        var plan: LogicalPlan
+        var plan = rows(query)
+        let grouping: Grouping
+        var defaultOrder: [SortKey]
         switch query.shape {
+        case .list:
+            plan = ordered(plan, query)
+            if let limit = query.limit { plan = .limit(limit, plan) }
+            return .project(query.relation == .quotes ? Planner.quoteColumns : Planner.articleColumns, plan)
         case .speakers:
-            plan = quotations(search: query.search, filter: query.filter)
-            plan = .aggregate(.speaker, plan)
-            plan = .sort([SortKey(column: "count", descending: true), SortKey(column: "speaker", descending: false, emptyLast: true)], plan)
-        case .quotes:
-            plan = quotations(search: query.search, filter: query.filter)
-        case .articles:
-            plan = .scan(.articles, estimate: store.articles.count)
-            if let filter = query.filter { plan = .filter(filter, plan) }
+            grouping = .speaker
+            defaultOrder = [SortKey(column: "count", descending: true), SortKey(column: "speaker", descending: false, emptyLast: true)]
         case .sources:
-            plan = .scan(.articles, estimate: store.articles.count)
-            if let filter = query.filter { plan = .filter(filter, plan) }
-            plan = .aggregate(.source, plan)
-            plan = .sort([SortKey(column: "source", descending: false, emptyLast: true)], plan)
+            grouping = .source
+            defaultOrder = [SortKey(column: "source", descending: false, emptyLast: true)]
+        case .counts(let fields):
+            grouping = .count(fields)
+            defaultOrder = [SortKey(column: "count", descending: true)]
+                + fields.map { SortKey(column: $0.column, descending: false, emptyLast: true) }
+        case .distinct(let fields):
+            grouping = .count(fields)
+            defaultOrder = fields.map { SortKey(column: $0.column, descending: false, emptyLast: true) }
         }
+        plan = .aggregate(grouping, plan)
+        if !query.order.isEmpty {
+            defaultOrder = query.order.map { SortKey(column: $0.column, descending: $0.descending, emptyLast: true) }
+        }
+        plan = .sort(defaultOrder, plan)
         if let limit = query.limit { plan = .limit(limit, plan) }
-        return .project(columns(of: query.shape), plan)
+        if case .distinct(let fields) = query.shape { return .project(fields.map(\.column), plan) }
+        return .project(grouping.columns, plan)
     }
 
-    private func columns(of shape: BoundQuery.Shape) -> [String] {
-        switch shape {
-        case .speakers: Grouping.speaker.columns
-        case .quotes: Planner.quoteColumns
-        case .articles: Planner.articleColumns
-        case .sources: Grouping.source.columns
+    /// The rows a query filters: its input, its text search and its condition (no grouping).
+    private func rows(_ query: BoundQuery) -> LogicalPlan {
+        switch query.input {
+        case .all:
+            guard query.relation == .quotes else {
+                let scan = LogicalPlan.scan(.articles, estimate: store.articles.count)
+                return query.filter.map { .filter($0, scan) } ?? scan
+            }
+            return quotations(search: query.search, filter: query.filter)
+        case .named(let name, let inner):
+            var plan = LogicalPlan.named(name, namedRows(inner))
+            var conditions = query.search.map { [Planner.predicate($0)] } ?? []
+            conditions += Planner.conjuncts(query.filter)
+            if !conditions.isEmpty { plan = .filter(conditions.count == 1 ? conditions[0] : .and(conditions), plan) }
+            return plan
         }
+    }
+
+    /// What a name stands for as a row source: the rows its query lists (in its order, up to its
+    /// limit), or for a grouping, the rows it groups.
+    private func namedRows(_ query: BoundQuery) -> LogicalPlan {
+        var plan = rows(query)
+        if query.shape == .list {
+            plan = ordered(plan, query)
+            if let limit = query.limit { plan = .limit(limit, plan) }
+        }
+        return plan
+    }
+
+    private func ordered(_ plan: LogicalPlan, _ query: BoundQuery) -> LogicalPlan {
+        guard !query.order.isEmpty else { return plan }
+        return .sort(query.order.map { SortKey(column: $0.column, descending: $0.descending, emptyLast: true, field: $0.field) }, plan)
     }
 
     // MARK: - Quotations
@@ -58,8 +98,8 @@ struct Planner {
         var rest: [Predicate] = []
         if let search { lookups.append(plan(search)) }
         for conjunct in Planner.conjuncts(filter) {
-            if indexAvailable, case .compare(.text, .contains, _, let words) = conjunct, !words.isEmpty {
-                lookups.append(lookup(words))
+            if indexAvailable, case .matches(.text, let search) = conjunct {
+                lookups.append(plan(search))
             } else {
                 rest.append(conjunct)
             }
@@ -76,9 +116,34 @@ struct Planner {
 
     private var scanQuotes: LogicalPlan { .scan(.quotes, estimate: store.quoteIDs.count) }
 
-    private func lookup(_ words: [String]) -> LogicalPlan {
-        let estimate = words.map { store.quoteIndex.documentFrequency($0) }.min() ?? 0
-        return .indexLookup(IndexLookup(index: .quoteIndex, words: words, estimate: estimate))
+    /// The index words each search word matches: its inflections or, for a prefix, the words it begins.
+    func expand(_ word: SearchWord) -> [String] {
+        switch word.match {
+        case .prefix:
+            return store.quoteIndex.words(withPrefix: word.word)
+        case .exact:
+            return store.quoteIndex.documentFrequency(word.word) > 0 ? [word.word] : []
+        case .inflected:
+            let base = Inflection.base(of: word.word)
+            return store.quoteIndex.words(withPrefix: Inflection.prefix(ofBase: base)).filter {
+                $0 == word.word || Inflection.base(of: $0) == base
+            }
+        }
+    }
+
+    func slots(_ words: [SearchWord]) -> PhraseSlots {
+        let slots = words.map(expand)
+        let literal = zip(words, slots).allSatisfy { word, slot in word.match != .prefix && slot.allSatisfy { $0 == word.word } }
+        return PhraseSlots(label: words.map(\.printed).joined(separator: " "), slots: slots, isLiteral: literal)
+    }
+
+    private func estimate(_ phrase: PhraseSlots) -> Int {
+        phrase.slots.map { slot in min(store.quoteIDs.count, slot.reduce(0) { $0 + store.quoteIndex.documentFrequency($1) }) }.min() ?? 0
+    }
+
+    private func lookup(_ words: [SearchWord]) -> LogicalPlan {
+        let phrase = slots(words)
+        return .indexLookup(IndexLookup(index: .quoteIndex, phrase: phrase, estimate: estimate(phrase)))
     }
 
     /// A text search as set operations over index lookups (or a filtered scan without the index).
@@ -87,6 +152,10 @@ struct Planner {
         switch search {
         case .phrase(let words):
             return lookup(words)
+        case .near(let a, let b, let distance):
+            let left = slots(a), right = slots(b)
+            return .indexNear(NearLookup(index: .quoteIndex, left: left, right: right, distance: distance,
+                                         estimate: min(estimate(left), estimate(right))))
         case .or(let items):
             return .union(items.map(plan))
         case .not(let inner):
@@ -103,15 +172,8 @@ struct Planner {
         }
     }
 
-    /// A text search as a condition on the quotation's text (`text ~ "…"`).
-    static func predicate(_ search: TextSearch) -> Predicate {
-        switch search {
-        case .phrase(let words): .compare(.text, .contains, value: words.joined(separator: " "), words: words)
-        case .and(let items): .and(items.map(predicate))
-        case .or(let items): .or(items.map(predicate))
-        case .not(let inner): .not(predicate(inner))
-        }
-    }
+    /// A text search as a condition on the quotation's text (`text ~ …`).
+    static func predicate(_ search: TextSearch) -> Predicate { .matches(.text, search) }
 
     static func conjuncts(_ predicate: Predicate?) -> [Predicate] {
         switch predicate {

@@ -1,71 +1,261 @@
-/// AST → `BoundStatement`: resolves field names against the row source's schema, splits search text
-/// into index words and checks values with a closed set (`kind`). Every problem is reported at its
-/// range, and all of them are reported, not just the first. The binder does not look at the store.
+/// AST → `BoundStatement`: resolves field names against the row source's schema and names against
+/// the session's `Environment`, splits search text into index words (with prefixes), and checks
+/// every value against its field's type (numbers, dates, kinds) and every operator against the
+/// field (`<` only on numbers and dates, `~` only on text). Every problem is reported at its range,
+/// and all of them are reported, not just the first. The binder does not look at the store.
 struct Binder {
     private(set) var diagnostics: [Diagnostic] = []
+    let environment: Environment
+
+    init(environment: Environment = Environment()) { self.environment = environment }
 
     /// The bound statement, or every problem found (each at its range).
-    static func bind(_ statement: Statement) -> (statement: BoundStatement?, diagnostics: [Diagnostic]) {
-        var binder = Binder()
-        let query = binder.bind(statement.query)
-        guard binder.diagnostics.isEmpty else { return (nil, binder.diagnostics) }
-        return (BoundStatement(query: query, explain: statement.explain != nil), [])
+    static func bind(_ statement: Statement, environment: Environment = Environment()) -> (statement: BoundStatement?, diagnostics: [Diagnostic]) {
+        var binder = Binder(environment: environment)
+        let action: BoundStatement.Action?
+        switch statement.kind {
+        case .query(let query, let explain):
+            action = binder.bind(query).map { .run($0, explain: explain != nil) }
+        case .binding(let name, let query):
+            action = binder.bind(query).map { .bind(name: name.name, query: $0, text: query.description) }
+        case .showArticle(let id):
+            action = .showArticle(id: id.text, range: id.range)
+        case .context(let article, let start):
+            action = .context(article: article.text, articleRange: article.range, offset: Int(start.text) ?? 0, offsetRange: start.range)
+        }
+        guard let action, binder.diagnostics.isEmpty else { return (nil, binder.diagnostics) }
+        return (BoundStatement(action: action), [])
     }
 
-    mutating func bind(_ query: Query) -> BoundQuery {
-        let shape: BoundQuery.Shape
-        let rowSource: RowSource
-        var search: TextSearch?
-        switch query.source {
-        case .whoSaid(let text, _):
-            shape = .speakers; rowSource = .quotes
-            search = bind(text)
-        case .quotes: shape = .quotes; rowSource = .quotes
-        case .articles: shape = .articles; rowSource = .articles
-        case .sources: shape = .sources; rowSource = .sources
+    // MARK: - Queries
+
+    mutating func bind(_ query: Query) -> BoundQuery? {
+        guard var bound = bind(query.source) else {
+            // Still check the condition's fields when the row source is known by its syntax.
+            return nil
         }
-        let filter = query.filter.map { bind($0, in: rowSource) }
-        return BoundQuery(shape: shape, rowSource: rowSource, search: search, filter: filter, limit: query.limit?.count)
+        if let condition = query.filter {
+            let filter = bind(condition, in: bound.rowSource)
+            bound.filter = bound.filter.map { .and(Planner.conjuncts($0) + Planner.conjuncts(filter)) } ?? filter
+        }
+        if !query.order.isEmpty { bound.order = query.order.compactMap { bind($0, for: bound) } }
+        if let limit = query.limit { bound.limit = limit.count }
+        return bound
     }
+
+    mutating func bind(_ source: RowSourceSyntax) -> BoundQuery? {
+        switch source {
+        case .whoSaid(let text, _):
+            return BoundQuery(shape: .speakers, rowSource: .quotes, search: bind(text))
+        case .whatDid(let speaker, _):
+            if TextTokenizer.words(speaker.text).isEmpty {
+                diagnostics.append(Diagnostic("\(speaker.printed) is not a speaker's name", at: speaker.range,
+                                              hint: "for example: what did Peskov say"))
+            }
+            return BoundQuery(shape: .list, rowSource: .quotes, filter: .compare(.speaker, .equal, value: speaker.text))
+        case .quotes: return BoundQuery(shape: .list, rowSource: .quotes)
+        case .articles: return BoundQuery(shape: .list, rowSource: .articles)
+        case .sources: return BoundQuery(shape: .sources, rowSource: .sources)
+        case .name(let id):
+            guard let binding = environment.binding(named: id.name) else {
+                let names = environment.names
+                let close = Suggestion.closest(to: id.name, among: Keyword.statementKeywords + names)
+                var hint = close.map { "did you mean `\($0)`? " } ?? ""
+                hint += names.isEmpty ? Parser.statementsHint + "; `let NAME = QUERY` defines a name"
+                                      : "names: " + names.joined(separator: ", ")
+                diagnostics.append(Diagnostic("unknown statement or name `\(id.name)`", at: id.range, hint: hint))
+                return nil
+            }
+            let q = binding.query
+            let grouped = q.shape != .list
+            // Grouped results keep their order and limit unless the statement gives its own.
+            return BoundQuery(shape: q.shape, rowSource: q.rowSource, input: .named(binding.name, q),
+                              order: grouped ? q.order : [], limit: grouped ? q.limit : nil)
+        case .count(let inner, let fields, _), .distinct(let fields, let inner, _):
+            guard var q = bind(inner) else { return nil }
+            var keys: [Field] = []
+            for name in fields {
+                if let field = Schema.field(named: name.name, in: q.rowSource) {
+                    keys.append(field)
+                } else {
+                    unknownField(name, in: q.rowSource)
+                }
+            }
+            if case .distinct = source { q.shape = .distinct(keys) } else { q.shape = .counts(keys) }
+            q.order = []
+            q.limit = nil
+            return q
+        }
+    }
+
+    /// `order by` keys name fields of listed rows, or columns of grouped rows.
+    mutating func bind(_ item: SortItem, for query: BoundQuery) -> OrderKey? {
+        let name = item.field.name
+        let columns: [String]
+        switch query.shape {
+        case .list:
+            if let field = Schema.field(named: name, in: query.rowSource)
+                ?? Schema.field(named: name.replacingOccurrences(of: "_", with: "."), in: query.rowSource) {
+                return OrderKey(column: field.column, field: field, descending: item.descending)
+            }
+            let names = Schema.fieldNames(for: query.rowSource)
+            diagnostics.append(Diagnostic(
+                "cannot order \(query.rowSource.rawValue) by `\(name)`", at: item.field.range,
+                hint: Suggestion.didYouMean(name, among: names) + "fields: " + names.joined(separator: ", ")))
+            return nil
+        case .speakers: columns = Grouping.speaker.columns
+        case .sources: columns = Grouping.source.columns
+        case .counts(let fields): columns = Grouping.count(fields).columns
+        case .distinct(let fields): columns = fields.map(\.column)
+        }
+        let lowered = name.lowercased()
+        var column = lowered.replacingOccurrences(of: ".", with: "_")
+        if query.shape == .sources, column == "source_country" { column = "country" }
+        if !columns.contains(column), let field = Schema.field(named: lowered, in: query.rowSource), columns.contains(field.column) {
+            column = field.column
+        }
+        guard columns.contains(column) else {
+            diagnostics.append(Diagnostic(
+                "cannot order by `\(name)`: it is not a column of this result", at: item.field.range,
+                hint: Suggestion.didYouMean(name, among: columns) + "columns: " + columns.joined(separator: ", ")))
+            return nil
+        }
+        return OrderKey(column: column, field: nil, descending: item.descending)
+    }
+
+    // MARK: - Text search
 
     mutating func bind(_ text: TextExpr) -> TextSearch {
         switch text {
-        case .term(let term):
-            let words = TextTokenizer.words(term.text)
-            if words.isEmpty {
-                diagnostics.append(Diagnostic("\(quoteString(term.text)) has no words to search for", at: term.range))
+        case .term(let term): return .phrase(words(of: term))
+        case .near(let a, let b, let distance, _):
+            func side(_ e: TextExpr) -> [SearchWord] {
+                guard case .term(let term) = e else {
+                    diagnostics.append(Diagnostic("`near` takes a word or a quoted phrase on each side", at: e.range,
+                                                  hint: "for example: \"arms\" near/5 \"deal\""))
+                    return []
+                }
+                return words(of: term)
             }
-            return .phrase(words)
+            return .near(side(a), side(b), distance: distance)
         case .and(let items, _): return .and(items.map { bind($0) })
         case .or(let items, _): return .or(items.map { bind($0) })
         case .not(let inner, _): return .not(bind(inner))
         }
     }
 
+    /// The words of a term; a word directly followed by `*` is a prefix.
+    mutating func words(of term: TextTerm) -> [SearchWord] {
+        let scalars = Array(term.text.unicodeScalars)
+        let tokens = TextTokenizer.tokens(scalars)
+        let starEnds = Set(tokens.map(\.span.end))
+        for (i, s) in scalars.enumerated() where s == "*" && !starEnds.contains(i) {
+            diagnostics.append(Diagnostic("a wildcard `*` must directly follow the start of a word", at: term.range,
+                                          hint: "for example: pric* (a leading or lone `*` is not allowed)"))
+            return []
+        }
+        let words = tokens.map { token in
+            SearchWord(token.word, token.span.end < scalars.count && scalars[token.span.end] == "*" ? .prefix
+                                   : term.exact ? .exact : .inflected)
+        }
+        if words.isEmpty {
+            diagnostics.append(Diagnostic("\(quoteString(term.text)) has no words to search for", at: term.range))
+        }
+        return words
+    }
+
+    // MARK: - Conditions
+
     mutating func bind(_ condition: Condition, in rowSource: RowSource) -> Predicate {
         switch condition {
         case .and(let items, _): return .and(items.map { bind($0, in: rowSource) })
         case .or(let items, _): return .or(items.map { bind($0, in: rowSource) })
         case .not(let inner, _): return .not(bind(inner, in: rowSource))
-        case .comparison(let comparison):
-            let value = comparison.value.text
-            let words = TextTokenizer.words(value)
-            guard let field = Schema.field(named: comparison.field.name, in: rowSource) else {
-                let names = Schema.fieldNames(for: rowSource)
-                diagnostics.append(Diagnostic(
-                    "unknown field `\(comparison.field.name)` for \(rowSource.rawValue)", at: comparison.field.range,
-                    hint: Suggestion.didYouMean(comparison.field.name, among: names) + "fields: " + names.joined(separator: ", ")))
-                return .compare(.text, comparison.op, value: value, words: words)
-            }
-            if field == .kind, comparison.op != .contains, !Schema.kindValues.contains(value.lowercased()) {
-                diagnostics.append(Diagnostic(
-                    "unknown quotation kind `\(value)`", at: comparison.value.range,
-                    hint: Suggestion.didYouMean(value, among: Schema.kindValues) + "kinds: " + Schema.kindValues.joined(separator: ", ")))
-            }
-            if comparison.op == .contains, words.isEmpty {
-                diagnostics.append(Diagnostic("\(quoteString(value)) has no words to match", at: comparison.value.range))
-            }
-            return .compare(field, comparison.op, value: value, words: words)
+        case .comparison(let comparison): return bind(comparison, in: rowSource)
         }
+    }
+
+    mutating func bind(_ comparison: Comparison, in rowSource: RowSource) -> Predicate {
+        let placeholder = Predicate.and([])
+        guard let field = Schema.field(named: comparison.field.name, in: rowSource) else {
+            unknownField(comparison.field, in: rowSource)
+            if case .text(let text) = comparison.operand { _ = bind(text) }
+            return placeholder
+        }
+        let op = comparison.op
+        switch comparison.operand {
+        case .text(let text):
+            let search = bind(text)
+            if field.type == .number || field.type == .date {
+                diagnostics.append(Diagnostic(
+                    "`~` searches text; `\(comparison.field.name)` is a \(field.type.rawValue)", at: comparison.field.range,
+                    hint: "compare it with =, !=, <, <=, >, >= or in"))
+            }
+            return .matches(field, search)
+        case .list(let values):
+            let checked = values.map { check($0, for: field, name: comparison.field.name) }
+            let predicate = Predicate.oneOf(field, checked)
+            return op == .notIn ? .not(predicate) : predicate
+        case .value(let value):
+            if op.isOrdering, !field.type.isOrdered {
+                let ordered = Schema.orderedFieldNames(for: rowSource)
+                diagnostics.append(Diagnostic(
+                    "`\(op.rawValue)` compares numbers and dates; `\(comparison.field.name)` is \(field.type == .kind ? "a kind" : "text")",
+                    at: comparison.field.range,
+                    hint: (ordered.isEmpty ? "" : "fields with an order here: " + ordered.joined(separator: ", ") + "; ")
+                        + "for text use =, !=, in or ~"))
+                return placeholder
+            }
+            return .compare(field, op, value: check(value, for: field, name: comparison.field.name))
+        }
+    }
+
+    /// The value, checked against the field's type (reported when it does not fit).
+    mutating func check(_ value: Literal, for field: Field, name: String) -> String {
+        let text = value.text
+        switch field.type {
+        case .number:
+            if Double(text) == nil {
+                diagnostics.append(Diagnostic("expected a number for `\(name)`, found \(value.printed)", at: value.range,
+                                              hint: "for example: \(name) >= 1000"))
+            }
+        case .date:
+            if !Binder.isDate(text) {
+                diagnostics.append(Diagnostic("expected a date for `\(name)`, found \(value.printed)", at: value.range,
+                                              hint: "dates are YYYY-MM-DD, YYYY-MM or YYYY: date >= 2023-09-11"))
+            }
+        case .kind:
+            if !Schema.kindValues.contains(text.lowercased()) {
+                diagnostics.append(Diagnostic(
+                    "unknown quotation kind `\(text)`", at: value.range,
+                    hint: Suggestion.didYouMean(text, among: Schema.kindValues) + "kinds: " + Schema.kindValues.joined(separator: ", ")))
+            }
+        case .text, .code:
+            if !value.quoted, text.hasSuffix("*") {
+                diagnostics.append(Diagnostic("a wildcard `*` only works in text searches", at: value.range,
+                                              hint: "for example: \(name) ~ \(text) (or quote the value to compare it as it is)"))
+            }
+        }
+        return text
+    }
+
+    /// `2023`, `2023-09` or `2023-09-11`, with a month 01–12 and a day 01–31.
+    static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4 else { return false }
+        for (i, part) in parts.enumerated() {
+            guard part.allSatisfy(\.isASCII), part.allSatisfy(\.isNumber), let n = Int(part) else { return false }
+            if i > 0, part.count != 2 { return false }
+            if i == 1, !(1...12).contains(n) { return false }
+            if i == 2, !(1...31).contains(n) { return false }
+        }
+        return true
+    }
+
+    private mutating func unknownField(_ name: Identifier, in rowSource: RowSource) {
+        let names = Schema.fieldNames(for: rowSource)
+        diagnostics.append(Diagnostic(
+            "unknown field `\(name.name)` for \(rowSource.rawValue)", at: name.range,
+            hint: Suggestion.didYouMean(name.name, among: names) + "fields: " + names.joined(separator: ", ")))
     }
 }

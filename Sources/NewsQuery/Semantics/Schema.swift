@@ -1,10 +1,13 @@
 /// What a statement lists rows of, and the fields a `where` condition may name for each.
 enum RowSource: String, Hashable, Sendable {
-    /// Quotations (`quotes`, and `who said`, which groups them by speaker).
+    /// Quotations (`quotes`, `what did`, and `who said`, which groups them by speaker).
     case quotes
     case articles
     /// Outlets (`sources`); conditions apply to their articles.
     case sources
+
+    /// The store relation whose rows this row source lists or groups.
+    var relation: Relation { self == .quotes ? .quotes : .articles }
 }
 
 /// A field a condition can test. What it means for each kind of row is the evaluator's business.
@@ -21,9 +24,42 @@ enum Field: String, Hashable, Sendable, CaseIterable {
     case title
     case text
     case cue
+    /// A quotation's offsets (Unicode scalars from the start of the file).
+    case start, end
+    /// An article's number of quotations.
+    case quotes
 
     /// The canonical name, as `explain` prints it.
     var name: String { rawValue }
+
+    /// The column a grouping by this field produces (`speaker.country` → `speaker_country`).
+    var column: String { rawValue.replacingOccurrences(of: ".", with: "_") }
+
+    /// What values the field holds, and so which literals and operators it accepts.
+    enum ValueType: String, Hashable, Sendable {
+        /// Free text (case-insensitive equality, `~` searches).
+        case text
+        /// A code such as a country or a language (ISO codes, compared case-insensitively).
+        case code
+        /// One of the quotation kinds.
+        case kind
+        case number
+        /// ISO dates, compared by the literal's precision (year, month or day).
+        case date
+
+        /// `<`, `<=`, `>`, `>=` apply.
+        var isOrdered: Bool { self == .number || self == .date }
+    }
+
+    var type: ValueType {
+        switch self {
+        case .speaker, .source, .article, .title, .text, .cue: .text
+        case .speakerCountry, .sourceCountry, .language, .translatedFrom: .code
+        case .kind: .kind
+        case .date: .date
+        case .start, .end, .quotes: .number
+        }
+    }
 }
 
 /// The queryable fields of each row source, with their accepted spellings.
@@ -33,12 +69,13 @@ public enum Schema {
         .quotes: [
             ("speaker", .speaker), ("speaker.country", .speakerCountry), ("source", .source),
             ("source.country", .sourceCountry), ("article", .article), ("kind", .kind), ("language", .language),
-            ("translated_from", .translatedFrom), ("date", .date), ("text", .text), ("cue", .cue),
+            ("source.language", .language), ("translated_from", .translatedFrom), ("date", .date), ("text", .text),
+            ("cue", .cue), ("start", .start), ("end", .end),
         ],
         .articles: [
             ("article", .article), ("id", .article), ("source", .source), ("source.country", .sourceCountry),
-            ("country", .sourceCountry), ("language", .language), ("translated_from", .translatedFrom),
-            ("date", .date), ("title", .title),
+            ("country", .sourceCountry), ("language", .language), ("source.language", .language),
+            ("translated_from", .translatedFrom), ("date", .date), ("title", .title), ("quotes", .quotes),
         ],
         .sources: [("source", .source), ("source.country", .sourceCountry), ("country", .sourceCountry)],
     ]
@@ -51,6 +88,11 @@ public enum Schema {
 
     /// Accepted field names for a row source.
     static func fieldNames(for rowSource: RowSource) -> [String] { fields[rowSource]?.map(\.name) ?? [] }
+
+    /// The names of the fields of a row source that have an order (numbers and dates).
+    static func orderedFieldNames(for rowSource: RowSource) -> [String] {
+        fields[rowSource]?.filter { $0.field.type.isOrdered }.map(\.name) ?? []
+    }
 
     /// The values `kind` can take.
     static let kindValues = QuoteKind.allCases.map(\.rawValue)

@@ -1,13 +1,17 @@
 /// The reserved words of the query language. Keywords are case-insensitive (`WHO SAID` = `who said`);
-/// a reserved word used as a value must be quoted (`speaker = "not"`).
+/// a reserved word used as a value or search word must be quoted (`speaker = "not"`). Four keywords
+/// are also field or column names and may stand where a field is expected: `article`, `count`, `quotes`, `articles`.
 /// The table also feeds tab completion in the shell.
 public enum Keyword: String, CaseIterable, Sendable {
-    case who, said, quotes, articles, sources, explain
-    case `where`, limit
-    case and, or, not
+    case who, said, what, did, say, quotes, articles, sources, count, by, distinct, from
+    case explain, `let`, show, article, context
+    case `where`, order, asc, desc, limit
+    case and, or, not, `in`, near
 
     /// Words that may begin a statement, in the order a help text lists them.
-    public static let statementKeywords: [String] = ["who", "quotes", "articles", "sources", "explain"]
+    public static let statementKeywords: [String] = [
+        "who", "what", "quotes", "articles", "sources", "count", "distinct", "explain", "let", "show", "context",
+    ]
 
     /// Every keyword, lower-case.
     public static let allKeywords: [String] = allCases.map(\.rawValue)
@@ -16,7 +20,10 @@ public enum Keyword: String, CaseIterable, Sendable {
     static func lookup(_ word: String) -> Keyword? { Keyword(rawValue: word.lowercased()) }
 
     /// The keywords that begin a statement, as enum cases.
-    static let statementStarts: [Keyword] = [.who, .quotes, .articles, .sources, .explain]
+    static let statementStarts: [Keyword] = statementKeywords.compactMap { Keyword(rawValue: $0) }
+
+    /// Keywords that also name a field or a result column (`where article = …`, `order by count`).
+    static let fieldKeywords: Set<Keyword> = [.article, .count, .quotes, .articles]
 
     /// How the keyword reads in messages: `who` → "`who`".
     var quoted: String { "`\(rawValue)`" }

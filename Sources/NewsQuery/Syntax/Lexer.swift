@@ -38,6 +38,22 @@ struct Lexer {
         case "<" where peek(1) == ">":
             position += 2
             return make(.error(message: "unexpected `<>`", hint: "did you mean `!=`?"), from: start)
+        case "<":
+            position += 1
+            if peek() == "=" { position += 1; return make(.lessEqual, from: start) }
+            return make(.less, from: start)
+        case ">":
+            position += 1
+            if peek() == "=" { position += 1; return make(.greaterEqual, from: start) }
+            return make(.greater, from: start)
+        case ",": position += 1; return make(.comma, from: start)
+        case "/": position += 1; return make(.slash, from: start)
+        case "*":
+            position += 1
+            while peek().map(Lexer.isWordScalar) == true { position += 1 }
+            return make(.error(message: "a wildcard `*` must follow the start of a word",
+                               hint: "for example: pric* (words beginning with \"pric\"); a leading or lone `*` is not allowed"),
+                        from: start)
         case "-" where peek(1).map(Lexer.isDigit) == true:
             position += 1
             return word(from: start)
@@ -92,17 +108,28 @@ struct Lexer {
     }
 
     /// A bare word or a number. Word characters are letters, digits and `_`; a `-` or `.` between
-    /// word characters stays inside (`Kim-Putin`, `speaker.country`, `2023-09-12`).
+    /// word characters stays inside (`Kim-Putin`, `speaker.country`, `2023-09-12`), and so does a `:`
+    /// (a quotation id `002_9bb85a162a50f120:1824`). A `*` right after
+    /// a word (not a number) ends it and makes it a prefix wildcard (`pric*`).
     private mutating func word(from start: Int) -> Token {
         while let c = peek() {
             if Lexer.isWordScalar(c) {
                 position += 1
-            } else if (c == "-" || c == "."), position > start, Lexer.isWordScalar(scalars[position - 1]),
+            } else if (c == "-" || c == "." || c == ":"), position > start, Lexer.isWordScalar(scalars[position - 1]),
                       let d = peek(1), Lexer.isWordScalar(d) {
                 position += 1
             } else {
                 break
             }
+        }
+        // A `*` right after the word makes it a prefix wildcard (`pric*`); it stays in the word's text.
+        if peek() == "*", !scalars[start..<position].allSatisfy({ Lexer.isDigit($0) || $0 == "-" }) {
+            position += 1
+            if peek() == "*" || peek().map(Lexer.isWordScalar) == true {
+                while peek() == "*" || peek().map(Lexer.isWordScalar) == true { position += 1 }
+                return make(.error(message: "a wildcard `*` can only end a word", hint: "for example: pric*"), from: start)
+            }
+            return make(.word(String(String.UnicodeScalarView(scalars[start..<position]))), from: start)
         }
         let text = String(String.UnicodeScalarView(scalars[start..<position]))
         let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)

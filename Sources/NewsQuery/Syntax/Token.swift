@@ -1,7 +1,8 @@
 /// What kind of lexeme a token is. The lexer never throws: what it cannot read becomes `.error`.
 enum TokenKind: Hashable, Sendable {
     case keyword(Keyword)
-    /// A bare word: a field name (`speaker.country`), a code (`US`), a date (`2023-09-12`), a search word.
+    /// A bare word: a field name (`speaker.country`), a code (`US`), a date (`2023-09-12`), a search word,
+    /// a name (`peskov`). A word may end in `*` (`pric*`, a prefix wildcard): the `*` is part of its text.
     case word(String)
     /// A quoted string, with escapes resolved (the text between the quotes).
     case string(String)
@@ -10,6 +11,12 @@ enum TokenKind: Hashable, Sendable {
     case equal          // =
     case notEqual       // !=
     case tilde          // ~
+    case less           // <
+    case lessEqual      // <=
+    case greater        // >
+    case greaterEqual   // >=
+    case comma          // ,
+    case slash          // /
     case leftParen      // (
     case rightParen     // )
     case semicolon      // ;
@@ -31,7 +38,8 @@ struct Token: Hashable, Sendable {
         case .word(let w): "`\(w)`"
         case .string: "string \(text)"
         case .number: "number \(text)"
-        case .equal, .notEqual, .tilde, .leftParen, .rightParen, .semicolon: "`\(text)`"
+        case .equal, .notEqual, .tilde, .less, .lessEqual, .greater, .greaterEqual, .comma, .slash,
+             .leftParen, .rightParen, .semicolon: "`\(text)`"
         case .error: "`\(text)`"
         case .endOfInput: "end of statement"
         }

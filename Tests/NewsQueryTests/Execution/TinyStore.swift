@@ -14,7 +14,7 @@ struct Said {
 enum TinyStore {
     /// An article whose body is one line per quotation, `NAME said: "TEXT".`, with exact spans.
     static func article(_ id: String, source: String? = nil, country: String? = nil, language: String? = "en",
-                        translatedFrom: String? = nil, _ quotes: [Said]) -> Article {
+                        translatedFrom: String? = nil, date: String? = nil, _ quotes: [Said]) -> Article {
         var text = "Title of \(id)\n"
         var quotations: [Quotation] = []
         func length(_ s: String) -> Int { s.unicodeScalars.count }
@@ -30,10 +30,23 @@ enum TinyStore {
                                         speakerMention: q.speaker == nil ? nil : mention,
                                         speaker: q.speaker, speakerCountry: q.country))
         }
-        let metadata = ArticleMetadata(source: source, country: country, language: language, translatedFrom: translatedFrom)
+        let metadata = ArticleMetadata(source: source, country: country, language: language, translatedFrom: translatedFrom, date: date)
         return Article(document: Document(id: id, text: text, metadata: metadata),
                        annotations: ArticleAnnotations(quotations: quotations))
     }
+
+    /// Articles with dates (and a Russian outlet), for comparisons and ordering.
+    static let dated = ArticleStore(articles: [
+        article("d1", source: "TASS", country: "RU", date: "2023-09-10", [
+            Said("Arms deals are not planned", by: "Dmitry Peskov", "RU"),
+            Said("The deal on arms was never discussed", by: "Sergei Lavrov", "RU"),
+        ]),
+        article("d2", source: "USTimesPost", country: "US", date: "2023-09-12", [
+            Said("Pricing of the deal will matter", by: "John Kirby", "US"),
+            Said("A deal for arms would be a mistake", by: "John Kirby", "US", kind: .mixed),
+        ]),
+        article("d3", date: "2023-10-01", [Said("No comment", by: "Dmitri Peskov", "RU", kind: .indirect)]),
+    ])
 
     /// Three articles: a US outlet, a French one, and one whose outlet is unknown.
     static let sample = ArticleStore(articles: [
@@ -54,13 +67,19 @@ enum TinyStore {
 
     /// Runs a statement on a store: rows as `a | b | c` lines (header first), plan text, or rendered errors.
     static func run(_ text: String, on store: ArticleStore = sample, columns: [String]? = nil) -> String {
-        switch Engine(store: store).run(Source(text)) {
+        var environment = Environment()
+        return run(text, on: store, columns: columns, environment: &environment)
+    }
+
+    /// The same, with named results kept in `environment`; notes follow the rows as `note: …` lines.
+    static func run(_ text: String, on store: ArticleStore = sample, columns: [String]? = nil, environment: inout Environment) -> String {
+        switch Engine(store: store).run(Source(text), environment: &environment) {
         case .failure(let error): return DiagnosticRenderer.render(error)
         case .success(.text(let plan)): return plan
         case .success(.rows(let result)):
             let keep = (columns ?? result.columns).compactMap { result.columns.firstIndex(of: $0) }
             let lines = [keep.map { result.columns[$0] }] + result.rows.map { row in keep.map { row[$0].plainText } }
-            return lines.map { $0.joined(separator: " | ") }.joined(separator: "\n")
+            return (lines.map { $0.joined(separator: " | ") } + result.notes.map { "note: " + $0 }).joined(separator: "\n")
         }
     }
 }

@@ -38,6 +38,18 @@ import Testing
         }
     }
 
+    @Test func everyExamplePrintsToAStatementThatParsesTheSame() {
+        for example in Self.grammar.examples {
+            let printed = parsed(example)
+            #expect(parsed(printed) == printed, "\(example)")
+        }
+    }
+
+    @Test func everyStatementKeywordStartsAnExample() {
+        let starts = Set(Self.grammar.examples.compactMap { $0.split(separator: " ").first?.lowercased() })
+        #expect(Set(Keyword.statementKeywords).subtracting(starts).isEmpty, "\(Set(Keyword.statementKeywords).subtracting(starts))")
+    }
+
     @Test func parseFunctionsQuoteTheGrammar() throws {
         let parser = try String(contentsOf: Self.root.appendingPathComponent("Sources/NewsQuery/Syntax/Parser.swift"), encoding: .utf8)
         let quoted = parser.split(separator: "\n")

@@ -5,7 +5,7 @@ import Testing
     func explain(_ text: String, useIndex: Bool = true) -> String {
         guard case .success(let bound) = Engine.compile(Source(text)) else { return "error" }
         let planner = Planner(store: TinyStore.sample, options: .init(useIndex: useIndex))
-        return Explain.render(planner.plan(bound.query))
+        return Explain.render(planner.plan(bound.query!))
     }
 
     @Test func whoSaidUsesTheIndexUnderTheFilter() {
@@ -15,12 +15,12 @@ import Testing
                 Sort count desc, speaker asc (empty last)
                   Aggregate by speaker
                     Filter source = 'US'
-                      IndexLookup quoteIndex "price" (est. 5 rows)
+                      IndexLookup quoteIndex "price" {price, prices} (est. 6 rows)
             """)
     }
 
     @Test func phraseEstimateIsTheRarestWord() {
-        #expect(explain(#"who said "oil price""#).hasSuffix(#"IndexLookup quoteIndex "oil price" (est. 2 rows)"#))
+        #expect(explain(#"who said "oil price""#).hasSuffix(#"IndexLookup quoteIndex "oil price" {oil} {price, prices} (est. 2 rows)"#))
     }
 
     @Test func booleanSearchBecomesSetOperations() {
@@ -30,7 +30,7 @@ import Testing
                 Aggregate by speaker
                   Union
                     Except
-                      IndexLookup quoteIndex "price" (est. 5 rows)
+                      IndexLookup quoteIndex "price" {price, prices} (est. 6 rows)
                       Union
                         IndexLookup quoteIndex "oil" (est. 2 rows)
                         IndexLookup quoteIndex "peace" (est. 1 row)
@@ -51,7 +51,7 @@ import Testing
             Project article, start, end, text, speaker, speaker_start, speaker_end, speaker_mention, cue, cue_start, cue_end, kind, source, source_country, speaker_country, language
               Limit 2
                 Filter not (kind = 'direct' or speaker.country = 'RU')
-                  IndexLookup quoteIndex "the price" (est. 4 rows)
+                  IndexLookup quoteIndex "the price" {the} {price, prices} (est. 4 rows)
             """)
     }
 
@@ -60,13 +60,13 @@ import Testing
             Project speaker, speaker_country, count, articles
               Sort count desc, speaker asc (empty last)
                 Aggregate by speaker
-                  Filter text ~ 'price' and text ~ 'oil'
+                  Filter text ~ ('price' and 'oil')
                     Scan quotes (est. 7 rows)
             """)
         // Same answer either way.
         let plan = { (useIndex: Bool) -> ResultSet in
             let bound = try! Engine.compile(Source("who said price and not oil")).get()
-            return Executor(store: TinyStore.sample).run(Planner(store: TinyStore.sample, options: .init(useIndex: useIndex)).plan(bound.query))
+            return Executor(store: TinyStore.sample).run(Planner(store: TinyStore.sample, options: .init(useIndex: useIndex)).plan(bound.query!))
         }
         #expect(plan(true) == plan(false))
     }
@@ -84,5 +84,55 @@ import Testing
                   Filter source.country = 'it''s'
                     Scan articles (est. 3 rows)
             """)
+    }
+
+    @Test func prefixesAndNearReadTheIndex() {
+        #expect(explain("who said pri* and not rising") == """
+            Project speaker, speaker_country, count, articles
+              Sort count desc, speaker asc (empty last)
+                Aggregate by speaker
+                  Except
+                    IndexLookup quoteIndex "pri*" {price, prices} (est. 6 rows)
+                    IndexLookup quoteIndex "rising" (est. 1 row)
+            """)
+        #expect(explain(#"quotes where text ~ "oil" near/2 "price" limit 1"#) == """
+            Project article, start, end, text, speaker, speaker_start, speaker_end, speaker_mention, cue, cue_start, cue_end, kind, source, source_country, speaker_country, language
+              Limit 1
+                IndexNear quoteIndex "oil" near/2 "price" {oil} / {price, prices} (est. 2 rows)
+            """)
+        #expect(explain(#"who said zzz* near war"#).contains(#"IndexNear quoteIndex "zzz*" near/5 "war" {} / {} (est. 0 rows)"#))
+    }
+
+    @Test func countsSortByCountThenKeys() {
+        #expect(explain("count quotes by speaker, source where kind = direct limit 3") == """
+            Project speaker, source, count
+              Limit 3
+                Sort count desc, speaker asc (empty last), source asc (empty last)
+                  Aggregate by speaker, source with count
+                    Filter kind = 'direct'
+                      Scan quotes (est. 7 rows)
+            """)
+        #expect(explain("count articles by date order by date desc") == """
+            Project date, count
+              Sort date desc (empty last)
+                Aggregate by date with count
+                  Scan articles (est. 3 rows)
+            """)
+    }
+
+    @Test func listedRowsSortByFields() {
+        #expect(explain("articles where date >= 2023-09 and source.country in (us, fr) order by date desc, id") == """
+            Project id, title, source, country, language, translated_from, date, quotes
+              Sort date desc (empty last), article asc (empty last)
+                Filter date >= '2023-09' and source.country in ('us', 'fr')
+                  Scan articles (est. 3 rows)
+            """)
+    }
+
+    @Test func thePlanChangesWithTheFilter() {
+        let a = explain(#"who said "price" where source = US"#)
+        let b = explain(#"who said "price" where speaker.country = US"#)
+        #expect(a != b)
+        #expect(b.contains("Filter speaker.country = 'US'"))
     }
 }

@@ -17,6 +17,7 @@ import Testing
     }
 
     @Test func wordsKeepInnerHyphensAndDots() {
+        #expect(kinds("a1:12 a:") == [.word("a1:12"), .word("a"), .error(message: "unexpected character `:`", hint: nil), .endOfInput])
         #expect(kinds("Kim-Putin 2023-09-12 -3 x.") == [
             .word("Kim-Putin"), .word("2023-09-12"), .number(-3), .word("x"),
             .error(message: "unexpected character `.`", hint: nil), .endOfInput,
@@ -50,5 +51,25 @@ import Testing
             .error(message: "unexpected character `@`", hint: nil), .endOfInput,
         ])
         #expect(kinds("99999999999999999999") == [.error(message: "number `99999999999999999999` is too large", hint: nil), .endOfInput])
+    }
+
+    @Test func comparisonsListsAndNear() {
+        #expect(kinds("start >= 10 < <= > , / (a, b)") == [
+            .word("start"), .greaterEqual, .number(10), .less, .lessEqual, .greater, .comma, .slash,
+            .leftParen, .word("a"), .comma, .word("b"), .rightParen, .endOfInput,
+        ])
+        #expect(kinds(#""arms" NEAR/5 deal"#) == [.string("arms"), .keyword(.near), .slash, .number(5), .word("deal"), .endOfInput])
+    }
+
+    @Test func aTrailingStarMakesAPrefixWord() {
+        #expect(kinds("pric* Kim-Put*") == [.word("pric*"), .word("Kim-Put*"), .endOfInput])
+        let hint = "for example: pric* (words beginning with \"pric\"); a leading or lone `*` is not allowed"
+        #expect(kinds("* *ice") == [
+            .error(message: "a wildcard `*` must follow the start of a word", hint: hint),
+            .error(message: "a wildcard `*` must follow the start of a word", hint: hint), .endOfInput,
+        ])
+        #expect(kinds("pr*ce") == [.error(message: "a wildcard `*` can only end a word", hint: "for example: pric*"), .endOfInput])
+        // A number takes no wildcard.
+        #expect(kinds("7*").count == 3)
     }
 }

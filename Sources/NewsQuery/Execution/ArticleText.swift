@@ -1,0 +1,77 @@
+/// `show article` and `context`: an article's text with quotations marked `[[content]]{speaker}`
+/// (`{?}` when the speaker is unknown). The text is returned as it is in the file; the caller
+/// escapes it for the terminal (`TerminalSafe`), as it does for every `.text` outcome.
+struct ArticleText {
+    let store: ArticleStore
+
+    enum Lookup: Equatable {
+        case found(Int)
+        case missing(suggestion: String?)
+        case ambiguous([String])
+    }
+
+    /// The article with this id, or else the only one whose id begins with it (case-insensitive).
+    func article(_ id: String) -> Lookup {
+        if let exact = store.articles.firstIndex(where: { $0.id == id }) { return .found(exact) }
+        let lowered = id.lowercased()
+        let matches = store.articles.indices.filter { store.articles[$0].id.lowercased().hasPrefix(lowered) }
+        if matches.count == 1 { return .found(matches[0]) }
+        if matches.count > 1 { return .ambiguous(matches.map { store.articles[$0].id }) }
+        return .missing(suggestion: Suggestion.closest(to: id, among: store.articles.map(\.id)))
+    }
+
+    /// The article's body (from the end of its front matter) with every quotation marked.
+    func show(_ index: Int) -> String {
+        let article = store.articles[index]
+        let quotes = article.annotations.quotations
+        let count = quotes.count
+        let header = "\(article.id): \(count) \(count == 1 ? "quotation" : "quotations"), marked [[…]]{speaker}"
+        return header + "\n\n" + marked(article, quotes, from: article.bodyStart, to: article.scalars.count)
+            .trimmingWhitespace()
+    }
+
+    /// The quotation starting at `offset` (or else the first covering it) of an article.
+    func quotation(in index: Int, at offset: Int) -> Int? {
+        let quotes = store.articles[index].annotations.quotations
+        return quotes.firstIndex { $0.content.start == offset }
+            ?? quotes.firstIndex { $0.content.start <= offset && offset < $0.content.end }
+    }
+
+    /// The quotation in its sentence(s), with one sentence either side.
+    func context(_ index: Int, quote q: Int) -> String {
+        let article = store.articles[index]
+        let quote = article.annotations.quotations[q]
+        let sentences = article.annotations.sentences
+        var lo = quote.content.start, hi = quote.content.end
+        let covering = sentences.indices.filter { sentences[$0].overlaps(quote.content) }
+        if let first = covering.first, let last = covering.last {
+            lo = sentences[max(0, first - 1)].start
+            hi = sentences[min(sentences.count - 1, last + 1)].end
+            lo = min(lo, quote.content.start)
+            hi = max(hi, quote.content.end)
+        }
+        var header = "\(article.id) \(quote.content.start)  \(quote.speaker ?? "?")"
+        if let cue = quote.cue { header += " · " + article.text(of: cue) }
+        header += " · " + quote.kind.rawValue
+        let text = marked(article, [quote], from: lo, to: hi)
+        let flowed = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        return header + "\n" + flowed
+    }
+
+    /// `article`'s text between two offsets, with `[[` `]]{speaker}` around each quotation's content.
+    private func marked(_ article: Article, _ quotes: [Quotation], from lo: Int, to hi: Int) -> String {
+        guard lo <= hi else { return "" }
+        var opens: [Int: Int] = [:], closes: [Int: [String]] = [:]
+        for quote in quotes where quote.content.start >= lo && quote.content.end <= hi && !quote.content.isEmpty {
+            opens[quote.content.start, default: 0] += 1
+            closes[quote.content.end, default: []].append("]]{\(quote.speaker ?? "?")}")
+        }
+        var out = String.UnicodeScalarView()
+        for offset in lo...hi {
+            if let marks = closes[offset] { for mark in marks.reversed() { out.append(contentsOf: mark.unicodeScalars) } }
+            if let n = opens[offset] { for _ in 0..<n { out.append(contentsOf: "[[".unicodeScalars) } }
+            if offset < hi, offset < article.scalars.count { out.append(article.scalars[offset]) }
+        }
+        return String(out)
+    }
+}
