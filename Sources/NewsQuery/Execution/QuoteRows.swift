@@ -1,11 +1,12 @@
 /// The row shape of `quotes`: one row per quotation, with the keys `attribution_eval.py` reads.
 enum QuoteRows {
-    static let columns = ["article", "start", "end", "text", "speaker", "speaker_start", "speaker_end",
+    /// `quote` is the statement's id, `ARTICLE:START` (what `context` takes).
+    static let columns = ["quote", "article", "start", "end", "text", "speaker", "speaker_start", "speaker_end",
                           "speaker_mention", "cue", "cue_start", "cue_end", "kind", "source", "source_country",
                           "speaker_country", "language"]
     static let numericColumns: Set<String> = ["start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end"]
     /// What a table on a terminal shows; every other format gets all the columns.
-    static let tableColumns = ["article", "start", "speaker", "cue", "kind", "text"]
+    static let tableColumns = ["quote", "speaker", "cue", "kind", "text"]
 
     static func row(_ id: QuoteID, in store: ArticleStore) -> [Value] {
         let article = store.article(id)
@@ -14,7 +15,7 @@ enum QuoteRows {
         func text(_ span: Span?) -> Value { span.map { .text(article.text(of: $0)) } ?? .null }
         func int(_ i: Int?) -> Value { i.map(Value.int) ?? .null }
         return [
-            .text(article.id), .int(quote.content.start), .int(quote.content.end),
+            .text("\(article.id):\(quote.content.start)"), .text(article.id), .int(quote.content.start), .int(quote.content.end),
             .text(article.text(of: quote.content)),
             text(quote.speaker), int(quote.speakerMention?.start), int(quote.speakerMention?.end),
             text(quote.speakerMention),

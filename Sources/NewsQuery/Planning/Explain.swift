@@ -44,7 +44,8 @@ enum Explain {
             line("Limit \(count)")
             render(input, depth: depth + 1, into: &lines)
         case .project(let columns, let input):
-            line("Project " + columns.joined(separator: ", "))
+            // The quotation row has many columns: name its shape instead of listing them all.
+            line("Project " + (columns == QuoteRows.columns ? "quote row (\(columns.count) columns)" : columns.joined(separator: ", ")))
             render(input, depth: depth + 1, into: &lines)
         case .named(let name, let input):
             line("Named \(name)")

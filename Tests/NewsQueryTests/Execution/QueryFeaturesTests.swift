@@ -194,7 +194,7 @@ import Testing
             ["top", "who said price limit 1"],
         ])
         #expect(TinyStore.run("explain putin", environment: &environment) == """
-            Project article, start, end, text, speaker, speaker_start, speaker_end, speaker_mention, cue, cue_start, cue_end, kind, source, source_country, speaker_country, language
+            Project quote row (17 columns)
               Named putin
                 Filter article = 'a3'
                   Named putin
