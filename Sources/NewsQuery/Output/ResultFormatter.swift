@@ -4,20 +4,25 @@ public struct ResultFormatter: Sendable {
     public var format: OutputFormat
     /// Table width limit in columns (the terminal's width), or nil for no limit.
     public var width: Int?
+    /// Tables get a proportional bar beside a `count` column (for terminals: the shape of an
+    /// answer at a glance).
+    public var countBars: Bool
 
-    public init(format: OutputFormat, width: Int? = nil) {
+    public init(format: OutputFormat, width: Int? = nil, countBars: Bool = false) {
         self.format = format
         self.width = width
+        self.countBars = countBars
     }
 
     public func format(_ result: ResultSet) -> String {
+        let forPeople = result.tableColumns.map(result.projected) ?? result
         switch format {
-        case .table: TableFormatter(width: width).format(result.tableColumns.map(result.projected) ?? result)
-        case .csv: DelimitedFormatter.csv(result)
-        case .tsv: DelimitedFormatter.tsv(result)
-        case .json: JSONFormatter.array(result)
-        case .jsonl: JSONFormatter.lines(result)
-        case .markdown: MarkdownFormatter.format(result.tableColumns.map(result.projected) ?? result)
+        case .table: return TableFormatter(width: width).format(countBars ? TableFormatter.withCountBars(forPeople) : forPeople)
+        case .markdown: return MarkdownFormatter.format(forPeople)
+        case .csv: return DelimitedFormatter.csv(result)
+        case .tsv: return DelimitedFormatter.tsv(result)
+        case .json: return JSONFormatter.array(result)
+        case .jsonl: return JSONFormatter.lines(result)
         }
     }
 }

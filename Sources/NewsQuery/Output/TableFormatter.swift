@@ -37,6 +37,25 @@ struct TableFormatter {
         }
     }
 
+    static let barWidth = 20
+
+    /// Adds a column of bars, each as long as its row's `count` relative to the largest.
+    static func withCountBars(_ result: ResultSet) -> ResultSet {
+        guard let index = result.columns.firstIndex(of: "count") else { return result }
+        let counts = result.rows.map { row -> Int in
+            if case .int(let n) = row[index] { return max(0, n) }
+            return 0
+        }
+        guard let largest = counts.max(), largest > 0 else { return result }
+        var barred = result
+        barred.columns.append("")
+        for (i, count) in counts.enumerated() {
+            let length = count == 0 ? 0 : max(1, Int((Double(count) / Double(largest) * Double(barWidth)).rounded()))
+            barred.rows[i].append(.text(String(repeating: "█", count: length)))
+        }
+        return barred
+    }
+
     static func displayWidth(_ s: String) -> Int { s.count }
 
     static func truncate(_ s: String, to width: Int) -> String {

@@ -32,6 +32,21 @@ import Testing
         #expect(ResultFormatter(format: .csv).format(narrowed).hasPrefix("speaker,count,text\n"))
     }
 
+    @Test func countBarsAreProportionalToTheLargestCount() {
+        let counts = ResultSet(columns: ["speaker", "count"], rows: [[.text("A"), .int(10)], [.text("B"), .int(5)], [.text("C"), .int(0)]],
+                               numericColumns: ["count"])
+        #expect(ResultFormatter(format: .table, countBars: true).format(counts) == """
+        speaker  count
+        -------  -----  --------------------
+        A           10  ████████████████████
+        B            5  ██████████
+        C            0
+        (3 rows)
+
+        """)
+        #expect(!ResultFormatter(format: .csv, countBars: true).format(counts).contains("█"))
+    }
+
     @Test func csvQuotesAsRFC4180() {
         #expect(ResultFormatter(format: .csv).format(result) == "speaker,count,text\nDmitry Peskov,12,\"a, \"\"b\"\"\tc\"\n,3,\"line\nbreak \u{1B}[2J\"\n")
     }
