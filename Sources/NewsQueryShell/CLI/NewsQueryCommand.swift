@@ -43,10 +43,19 @@ public struct NewsQueryCommand: ParsableCommand {
         let terminalOut = isatty(STDOUT_FILENO) == 1
         let session = Session(store: ArticleStore(), format: OutputFormat(rawValue: format.lowercased())!,
                               width: terminalOut ? Terminal.width() : Terminal.pipeWidth)
+        if terminalOut {
+            session.terminalOutput = true
+            session.terminalWidth = Terminal.width  // re-read before each statement: windows get resized
+            session.color = Terminal.colorAllowed(environment: ProcessInfo.processInfo.environment)
+        }
+        // A `.output FILE` still open is written out however the statements end.
+        defer {
+            if let problem = session.finishOutput() { Console.error(problem + "\n") }
+        }
         let corpus = paths.isEmpty ? [BundledCorpus.path].compactMap { $0 } : paths
         if corpus.isEmpty { Console.error("newsq: the bundled example corpus is missing; give article paths\n") }
         let (_, notes) = session.load(corpus)
-        if let notes { Console.error(notes + "\n") }
+        if let notes { Console.error(TerminalSafe.escape(notes, keepLayout: true) + "\n") }
 
         let runner = ScriptRunner(session: session, print: Console.out, printError: Console.error)
         var ok = true
@@ -54,7 +63,7 @@ public struct NewsQueryCommand: ParsableCommand {
             for path in file where ok {
                 var issues: [LoadIssue] = []
                 guard let text = CorpusLoader.readScript(path, issues: &issues) else {
-                    issues.forEach { Console.error($0.description + "\n") }
+                    issues.forEach { Console.error(TerminalSafe.escape($0.description) + "\n") }
                     throw ExitCode(2)
                 }
                 ok = runner.run(text, name: path)
@@ -110,5 +119,11 @@ enum Terminal {
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
         if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
         return 100
+    }
+
+    /// Colour on a terminal unless NO_COLOR is set to something (no-color.org) or TERM is dumb.
+    static func colorAllowed(environment: [String: String]) -> Bool {
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+        return environment["TERM"] != "dumb"
     }
 }

@@ -12,7 +12,8 @@ struct ScriptRunner {
         for piece in Self.pieces(of: text, name: name) {
             let outcome = session.execute(piece.text, origin: name, line: piece.firstLine, column: piece.firstColumn)
             if !outcome.output.isEmpty { print(outcome.output) }
-            if let notes = outcome.notes { printError(notes + "\n") }
+            // Notes name files, and a file name can hold control characters.
+            if let notes = outcome.notes { printError(TerminalSafe.escape(notes, keepLayout: true) + "\n") }
             if let error = outcome.error {
                 printError(error + "\n")
                 return false

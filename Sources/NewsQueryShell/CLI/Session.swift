@@ -21,9 +21,33 @@ public final class Session {
     }
 
     public var engine: Engine
+    /// The named results (`let NAME = QUERY`) defined so far; `.vars` lists them.
+    public var environment = Environment()
     public var format: OutputFormat
-    /// Table width (the terminal's), or nil for no limit.
+    /// Table width (the terminal's), or nil for no limit. `terminalWidth`, when set, wins.
     public var width: Int?
+    /// Reads the terminal's width again before each statement (it may have been resized).
+    public var terminalWidth: (() -> Int)?
+    /// `.timer on`: a footer with the row count and the elapsed time after each result.
+    public var timer = false
+    /// Rows shown before a result is cut with "… N more rows" (the REPL sets it; nil: all).
+    /// Results sent to a file by `.output` are never cut.
+    public var maxRows: Int?
+    /// Stdout is a terminal: csv and tsv are shown with control characters escaped too
+    /// (table and markdown always escape them; json escapes them by its own rules).
+    public var terminalOutput = false
+    /// Bold table headers and dim rules and footers (stdout is a terminal and NO_COLOR is unset).
+    public var color = false
+    /// Polled between documents of a `.load` (and after a statement runs): true stops it.
+    public var shouldCancel: () -> Bool = { false }
+    /// Queries run on a thread of their own, so that Ctrl-C (`shouldCancel`) returns to the prompt
+    /// at once even while the engine is busy (the REPL sets it).
+    public var abandonsCancelledQueries = false
+    /// Bumped by every load, so caches of the store's contents (completion) know to refresh.
+    public private(set) var generation = 0
+
+    /// Where `.output FILE` sends results, until `.output` changes or the session ends.
+    private var outputFile: AtomicOutputFile?
 
     public var store: ArticleStore { engine.store }
 
@@ -41,26 +65,187 @@ public final class Session {
         if trimmed.hasPrefix(".") {
             return MetaCommand.run(trimmed, in: self, origin: origin, line: line, column: column)
         }
-        switch engine.run(Source(text, name: origin, firstLine: line, firstColumn: column)) {
+        let started = DispatchTime.now()
+        let source = Source(text, name: origin, firstLine: line, firstColumn: column)
+        var environment = self.environment
+        guard let result = abandonsCancelledQueries ? runAbandonable(source, environment: &environment)
+                : engine.run(source, environment: &environment),
+            !shouldCancel()
+        else {
+            return Outcome(error: "query cancelled (Ctrl-C)")
+        }
+        self.environment = environment  // a `let` that was cancelled defines nothing
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        switch result {
         case .success(.rows(let rows)):
-            return Outcome(output: ResultFormatter(format: format, width: width).format(rows))
+            return present(rows, elapsed: elapsed)
         case .success(.text(let text)):
-            return Outcome(output: TerminalSafe.escape(text, keepLayout: true) + (text.hasSuffix("\n") ? "" : "\n"))
+            let body = TerminalSafe.escape(text, keepLayout: true) + (text.hasSuffix("\n") ? "" : "\n")
+            let footer = timer ? Self.dim("(\(Self.duration(elapsed)))", color && outputFile == nil) + "\n" : ""
+            // `let NAME = …` answers with a confirmation, which is for the terminal, not the results.
+            let firstWord = trimmed.prefix { !$0.isWhitespace }.lowercased()
+            if firstWord == "let" { return Outcome(output: body + footer) }
+            return deliver(body, footer: footer)
         case .failure(let error):
             return Outcome(error: DiagnosticRenderer.render(error))
         }
     }
 
+    /// Runs a statement on a thread of its own while this one watches `shouldCancel`; nil when
+    /// it said yes. The engine has no way to stop a running query yet, so a cancelled one is left
+    /// to finish on its thread and its result is thrown away (the store is a value: nothing it
+    /// holds can change under it).
+    private func runAbandonable(_ source: Source, environment: inout Environment) -> Result<QueryOutcome, QueryError>? {
+        let box = ResultBox(environment: environment)
+        let engine = self.engine
+        let thread = Thread {
+            // Ctrl-C is for the thread that reads the terminal.
+            var set = sigset_t()
+            sigemptyset(&set)
+            sigaddset(&set, SIGINT)
+            pthread_sigmask(SIG_BLOCK, &set, nil)
+            var environment = box.environment
+            box.result = engine.run(source, environment: &environment)
+            box.environment = environment
+            box.done.signal()
+        }
+        thread.stackSize = 8 << 20  // conditions nest up to 256 levels
+        thread.start()
+        while box.done.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
+            if shouldCancel() { return nil }
+        }
+        environment = box.environment
+        return box.result
+    }
+
+    /// Formats rows for where they go: cut after `maxRows` on the terminal, a footer with the
+    /// count and time when the timer is on, control characters escaped on a terminal, colour.
+    private func present(_ result: ResultSet, elapsed: Double) -> Outcome {
+        let toFile = outputFile != nil
+        var shown = result
+        let total = result.rows.count
+        var hidden = 0
+        if !toFile, let maxRows, total > maxRows {
+            hidden = total - maxRows
+            shown.rows = Array(result.rows.prefix(maxRows))
+        }
+        var body = ResultFormatter(format: format, width: terminalWidth?() ?? width).format(shown)
+        let rowCount = "\(total) \(total == 1 ? "row" : "rows")"
+        var footer: [String] = []
+        if hidden > 0 { footer.append("… \(hidden) more \(hidden == 1 ? "row" : "rows") (.maxrows N shows more)") }
+        if format == .table, hidden > 0 || timer {
+            // The table's own "(N rows)" line counts the rows shown: replace it with the total.
+            var lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+            if lines.last == "" { lines.removeLast() }
+            if let last = lines.last, last.hasPrefix("("), last.hasSuffix(")") { lines.removeLast() }
+            body = lines.joined(separator: "\n") + "\n"
+            footer.append("(" + rowCount + (timer ? ", " + Self.duration(elapsed) : "") + ")")
+        } else if timer {
+            footer.append("(" + rowCount + ", " + Self.duration(elapsed) + ")")
+        }
+        let colored = color && !toFile
+        if !toFile {
+            if terminalOutput, format == .csv || format == .tsv { body = TerminalSafe.escape(body, keepLayout: true) }
+            if colored, format == .table { body = Self.colorTable(body) }
+        }
+        let footerText = footer.map { Self.dim($0, colored) + "\n" }.joined()
+        if colored, format == .table, footer.isEmpty { body = Self.colorFooter(body) }
+        var outcome = deliver(body, footer: footerText)
+        // Remarks on the answer (why it may be empty) are for the user, not for the rows.
+        if !result.notes.isEmpty {
+            let notes = result.notes.map { "note: " + $0 }.joined(separator: "\n")
+            outcome.notes = outcome.notes.map { $0 + "\n" + notes } ?? notes
+        }
+        return outcome
+    }
+
+    /// `.vars`: the named results, in the current format (never cut, never to a file).
+    func listNames() -> Outcome {
+        guard !environment.isEmpty else { return Outcome(output: "no named results yet; `let NAME = QUERY` defines one\n") }
+        var body = ResultFormatter(format: format, width: terminalWidth?() ?? width).format(environment.listing)
+        if terminalOutput { body = TerminalSafe.escape(body, keepLayout: true) }
+        if color, format == .table { body = Self.colorFooter(Self.colorTable(body)) }
+        return Outcome(output: body)
+    }
+
+    /// Results go to the `.output` file when there is one, the footer always to the terminal.
+    private func deliver(_ body: String, footer: String) -> Outcome {
+        guard let outputFile else { return Outcome(output: body + footer) }
+        do {
+            try outputFile.write(body)
+        } catch {
+            return Outcome(output: footer, error: "cannot write \(TerminalSafe.escape(outputFile.path)): \(error.localizedDescription)")
+        }
+        return Outcome(output: footer)
+    }
+
+    // MARK: - .output
+
+    /// `.output FILE` (nil: back to the terminal). The file being written is finished first.
+    func redirectOutput(to path: String?, at: (origin: String, line: Int, column: Int)) -> Outcome {
+        var notes: [String] = []
+        if let finished = outputFile?.path {
+            if let problem = finishOutput() { return Outcome(error: problem) }
+            notes.append("wrote \(TerminalSafe.escape(finished))")
+        }
+        if let path {
+            do {
+                outputFile = try AtomicOutputFile(path: path)
+                notes.append("results go to \(TerminalSafe.escape(path)) (written when .output changes or newsq ends)")
+            } catch {
+                return Outcome(notes: notes.isEmpty ? nil : notes.joined(separator: "\n"),
+                               error: "\(at.origin):\(at.line):\(at.column): error: cannot write \(TerminalSafe.escape(path)): \(error.localizedDescription)")
+            }
+        }
+        return Outcome(notes: notes.isEmpty ? nil : notes.joined(separator: "\n"))
+    }
+
+    /// Finishes the `.output` file, if any (renames it into place); the problem met, if one.
+    /// Called when `.output` changes and when the session ends.
+    @discardableResult
+    public func finishOutput() -> String? {
+        guard let file = outputFile else { return nil }
+        outputFile = nil
+        do {
+            try file.commit()
+            return nil
+        } catch {
+            return "newsq: cannot write \(TerminalSafe.escape(file.path)): \(error.localizedDescription)"
+        }
+    }
+
+    /// The file `.output` sends results to, if any.
+    public var outputPath: String? { outputFile?.path }
+
+    // MARK: - Loading
+
     /// Loads more articles (files or folders) into the store; returns the problems met, rendered.
     @discardableResult
     public func load(_ paths: [String]) -> (loaded: Int, notes: String?) {
+        let result = load(paths, shouldCancel: { false })
+        return (result.loaded, result.notes)
+    }
+
+    /// Loads more articles, annotating them one by one and asking `shouldCancel` between them:
+    /// when it says yes, nothing is added (the store stays as it was) and `cancelled` is true.
+    /// (Reading the files is one step of the core's loader and runs to its end first.)
+    public func load(_ paths: [String], shouldCancel: () -> Bool) -> (loaded: Int, notes: String?, cancelled: Bool) {
         let result = CorpusLoader().load(paths: paths)
-        var store = engine.store
-        let annotator = Annotator()
-        store.add(result.documents.map { Article(document: $0, annotations: annotator.annotate($0)) })
-        engine = Engine(store: store)
         let notes = result.issues.map(\.description).joined(separator: "\n")
-        return (result.documents.count, notes.isEmpty ? nil : notes)
+        let rendered = notes.isEmpty ? nil : notes
+        if shouldCancel() { return (0, rendered, true) }
+        let annotator = Annotator()
+        var articles: [Article] = []
+        articles.reserveCapacity(result.documents.count)
+        for document in result.documents {
+            if shouldCancel() { return (0, rendered, true) }
+            articles.append(Article(document: document, annotations: annotator.annotate(document)))
+        }
+        var store = engine.store
+        store.add(articles)
+        engine = Engine(store: store)
+        generation += 1
+        return (result.documents.count, rendered, false)
     }
 
     /// A one-paragraph summary of what is loaded (for the banner and `.load`).
@@ -70,4 +255,99 @@ public final class Session {
         let quotes = store.quoteIDs.count
         return "\(articles) \(articles == 1 ? "article" : "articles"), \(outlets) known \(outlets == 1 ? "outlet" : "outlets"), \(quotes) \(quotes == 1 ? "quotation" : "quotations")"
     }
+
+    // MARK: - Presentation helpers
+
+    /// "12.3 ms" under a second, "1.234 s" from there.
+    static func duration(_ seconds: Double) -> String {
+        seconds < 1 ? String(format: "%.1f ms", seconds * 1000) : String(format: "%.3f s", seconds)
+    }
+
+    static let bold = "\u{1B}[1m", faint = "\u{1B}[2m", reset = "\u{1B}[0m"
+
+    static func dim(_ text: String, _ on: Bool) -> String { on ? faint + text + reset : text }
+
+    /// A table with its header bold and its rule and row-count line dim (the data is already
+    /// escaped by the formatter, so these are the only escape sequences in it).
+    static func colorTable(_ table: String) -> String {
+        var lines = table.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.count >= 2 {
+            lines[0] = bold + lines[0] + reset
+            lines[1] = faint + lines[1] + reset
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Dims a table's own "(N rows)" line.
+    static func colorFooter(_ table: String) -> String {
+        var lines = table.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let last = lines.last == "" ? lines.count - 2 : lines.count - 1
+        if last >= 2, lines[last].hasPrefix("("), lines[last].hasSuffix(")") { lines[last] = faint + lines[last] + reset }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// A results file written atomically: everything goes to a temporary file in the same folder,
+/// which is renamed over `path` by `commit`, so a reader never sees half a file.
+final class AtomicOutputFile {
+    let path: String
+    private let temporary: String
+    private var handle: FileHandle?
+
+    init(path: String) throws {
+        self.path = path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw POSIXError(.EISDIR)
+        }
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        var template = Array((folder + "/." + url.lastPathComponent + ".XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // mkstemp makes it 0600; a results file gets the usual mode (0666 less the umask).
+        let mask = umask(0)
+        umask(mask)
+        _ = fchmod(fd, 0o666 & ~mask)
+        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+    }
+
+    deinit {
+        if handle != nil {
+            try? handle?.close()
+            unlink(temporary)
+        }
+    }
+
+    func write(_ text: String) throws {
+        guard let handle else { throw POSIXError(.EBADF) }
+        try handle.write(contentsOf: Data(text.utf8))
+    }
+
+    /// Flushes, closes and renames the file into place.
+    func commit() throws {
+        guard let handle else { return }
+        self.handle = nil
+        do {
+            try handle.synchronize()
+            try handle.close()
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        if rename(temporary, path) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+        }
+    }
+}
+
+/// A query's result handed from its thread to the one waiting for it (the semaphore orders them).
+private final class ResultBox: @unchecked Sendable {
+    var result: Result<QueryOutcome, QueryError>?
+    var environment: Environment
+    let done = DispatchSemaphore(value: 0)
+    init(environment: Environment) { self.environment = environment }
 }

@@ -1,4 +1,5 @@
 import CLibEdit
+import NewsQuery
 
 #if canImport(Glibc)
 import Glibc
@@ -126,6 +127,35 @@ public enum Interrupt {
     }
 }
 
+// MARK: - Window size
+
+/// SIGWINCH: the terminal was resized. libedit installs no handlers of its own here (EL_SIGNAL 0),
+/// so the flag tells the reader to let libedit measure the terminal again before the next line
+/// (tables re-read the width before each statement by themselves).
+enum WindowSize {
+    nonisolated(unsafe) static var changed: sig_atomic_t = 0
+
+    static func install() -> sigaction {
+        let handler: @convention(c) (Int32) -> Void = { _ in WindowSize.changed = 1 }
+        var action = sigaction()
+        #if canImport(Glibc)
+        action.__sigaction_handler.sa_handler = handler
+        #else
+        action.__sigaction_u.__sa_handler = handler
+        #endif
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART  // a resize must not fail a read or write elsewhere
+        var previous = sigaction()
+        sigaction(SIGWINCH, &action, &previous)
+        return previous
+    }
+
+    static func restore(_ previous: sigaction) {
+        var previous = previous
+        sigaction(SIGWINCH, &previous, nil)
+    }
+}
+
 // MARK: - libedit
 
 /// Line editing on a terminal through libedit's native API: emacs keys (or whatever ~/.editrc
@@ -134,10 +164,12 @@ public final class LibEditLineReader: LineReader {
     /// libedit's `EditLine *`.
     private let editLine: OpaquePointer
     private let history: LineHistory
-    private let vocabulary: CompletionVocabulary
+    /// Asked at each Tab: the vocabulary follows the store as `.load` adds articles.
+    private let vocabulary: () -> CompletionVocabulary
     /// The prompt libedit shows, in a C buffer that outlives the call that set it.
     private var promptBuffer: UnsafeMutablePointer<CChar>
     private var previousSIGINT: sigaction
+    private var previousSIGWINCH: sigaction
     /// The signal mask to wait for keys under: the caller's, with SIGINT let through.
     private var waitMask = sigset_t()
     /// Multibyte decoding state for `readCharacter`.
@@ -145,15 +177,21 @@ public final class LibEditLineReader: LineReader {
 
     /// Returns nil when libedit cannot start (e.g. no terminal).
     /// - Parameter historyPath: the history file (see `HistoryFile.path`), nil for none.
-    public init?(programName: String = "newsq", historyPath: String?, vocabulary: CompletionVocabulary) {
+    public convenience init?(programName: String = "newsq", historyPath: String?, vocabulary: CompletionVocabulary) {
+        self.init(programName: programName, historyPath: historyPath, vocabularyProvider: { vocabulary })
+    }
+
+    /// - Parameter vocabularyProvider: asked for the words to complete from at each Tab.
+    public init?(programName: String = "newsq", historyPath: String?, vocabularyProvider: @escaping () -> CompletionVocabulary) {
         setlocale(LC_CTYPE, "")
         guard let history = LineHistory(path: historyPath) else { return nil }
         guard let editLine = el_init(programName, cel_stdin(), cel_stdout(), cel_stderr()) else { return nil }
         self.editLine = editLine
         self.history = history
-        self.vocabulary = vocabulary
+        self.vocabulary = vocabularyProvider
         self.promptBuffer = strdup("")
         self.previousSIGINT = Interrupt.install()
+        self.previousSIGWINCH = WindowSize.install()
 
         history.load()
         _ = cel_set_signal(editLine, 0)
@@ -184,6 +222,7 @@ public final class LibEditLineReader: LineReader {
         el_end(editLine)
         free(promptBuffer)
         Interrupt.restore(previousSIGINT)
+        WindowSize.restore(previousSIGWINCH)
     }
 
     private static func from(_ editLine: OpaquePointer) -> LibEditLineReader? {
@@ -196,6 +235,10 @@ public final class LibEditLineReader: LineReader {
         promptBuffer = strdup(prompt)
         Interrupt.requested = 0
         Interrupt.drainWakeups()
+        if WindowSize.changed != 0 {
+            WindowSize.changed = 0
+            el_resize(editLine)
+        }
 
         // Block SIGINT while libedit works; `readCharacter` lets it through only while waiting.
         var blockSIGINT = sigset_t(), callerMask = sigset_t()
@@ -296,14 +339,15 @@ public final class LibEditLineReader: LineReader {
         let beforeCursor = String(decoding: bytes.prefix(max(0, cursorBytes)), as: UTF8.self)
         let cursor = beforeCursor.unicodeScalars.count
 
-        let result = complete(line: line, cursor: cursor, vocabulary: vocabulary)
+        let result = complete(line: line, cursor: cursor, vocabulary: vocabulary())
         let edit = CompletionEdit(line: line, cursor: cursor, replaceFrom: result.replaceFrom, candidates: result.candidates)
         if edit.deleteCount > 0 { el_deletestr(editLine, Int32(edit.deleteCount)) }
         if !edit.insert.isEmpty, el_insertstr(editLine, edit.insert) != 0 { return UInt8(CC_ERROR) }
         if edit.listing.isEmpty {
             return UInt8(result.candidates.isEmpty ? CC_REFRESH_BEEP : CC_REFRESH)
         }
-        let rows = completionColumns(edit.listing, width: terminalWidth())
+        // Candidates come from article text and file names: never echo a control character raw.
+        let rows = completionColumns(edit.listing.map { TerminalSafe.escape($0) }, width: terminalWidth())
         write("\r\n" + rows.joined(separator: "\r\n") + "\r\n")
         return UInt8(CC_REDISPLAY)
     }

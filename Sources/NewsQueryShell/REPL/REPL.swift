@@ -12,21 +12,46 @@ public enum REPL {
     public static let prompt = "newsq> "
     public static let continuationPrompt = "   ...> "
 
+    /// Rows a result shows in the REPL before it is cut ("… N more rows"); `.maxrows` changes it.
+    public static let defaultMaxRows = 200
+
     /// Starts the interactive shell for the CLI: libedit when stdin is a terminal (history file
     /// from `HistoryFile.path`), plain `readLine()` otherwise. Returns the exit status.
+    /// Completion offers the language's words (`vocabulary`, or the standard one) plus the values
+    /// in the session's store, refreshed after each load. Ctrl-C while a statement runs asks the
+    /// session to stop (`Session.shouldCancel`); long results are cut after `defaultMaxRows`.
     public static func start(
         session: Session,
-        vocabulary: CompletionVocabulary = .standard(),
+        vocabulary: CompletionVocabulary? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> Int32 {
+        session.maxRows = session.maxRows ?? defaultMaxRows
+        let previousCancel = session.shouldCancel
+        session.shouldCancel = { Interrupt.requested != 0 }
+        session.abandonsCancelledQueries = true
+        defer {
+            session.shouldCancel = previousCancel
+            session.abandonsCancelledQueries = false
+            if let problem = session.finishOutput() { writeStandardError(problem + "\n") }
+        }
+        var cache: (generation: Int, values: [String: [String]])?
+        let provider: () -> CompletionVocabulary = {
+            var words = vocabulary ?? .standard()
+            if cache?.generation != session.generation {
+                cache = (session.generation, CompletionVocabulary.fieldValues(of: session.store))
+            }
+            words.values = cache!.values
+            words.resultNames = session.environment.names
+            return words
+        }
         if isatty(STDIN_FILENO) != 0,
-            let editor = LibEditLineReader(historyPath: HistoryFile.path(environment: environment), vocabulary: vocabulary)
+            let editor = LibEditLineReader(historyPath: HistoryFile.path(environment: environment), vocabularyProvider: provider)
         {
             var reader = editor
-            return run(session: session, reader: &reader, vocabulary: vocabulary)
+            return run(session: session, reader: &reader)
         }
         var reader = PlainLineReader()
-        return run(session: session, reader: &reader, vocabulary: vocabulary)
+        return run(session: session, reader: &reader)
     }
 
     /// Runs the loop over `reader` until it ends; each statement goes to
@@ -80,7 +105,7 @@ public enum REPL {
                     if name == ".quit" || name == ".exit" { return 0 }
                     reader.addHistory(trimmed)
                     if name == ".history" {
-                        out(historyListing(reader.historyEntries()))
+                        out(TerminalSafe.escape(historyListing(reader.historyEntries()), keepLayout: true))
                         continue
                     }
                     let column = line.unicodeScalars.count - line.unicodeScalars.drop(while: { $0 == " " || $0 == "\t" }).count + 1
@@ -99,7 +124,10 @@ public enum REPL {
             if statements.isEmpty { continue }  // only a comment
             reader.addHistory(text)
             for statement in statements {
-                if report(execute(statement), out: out, err: err) { return 0 }
+                let outcome = execute(statement)
+                let interrupted = Interrupt.requested != 0
+                if report(outcome, out: out, err: err) { return 0 }
+                if interrupted { break }  // Ctrl-C stops the rest of the line too
             }
         }
     }
@@ -109,12 +137,18 @@ public enum REPL {
 
     /// Prints an outcome; true when it asks to quit.
     private static func report(_ outcome: Session.Outcome, out: (String) -> Void, err: (String) -> Void) -> Bool {
-        Interrupt.requested = 0
+        if Interrupt.requested != 0 {
+            // Ctrl-C while the statement ran: the terminal echoed "^C" with no line break.
+            Interrupt.requested = 0
+            err("\n")
+        }
         if !outcome.output.isEmpty {
             out(outcome.output.hasSuffix("\n") ? outcome.output : outcome.output + "\n")
         }
         if let notes = outcome.notes, !notes.isEmpty {
-            err(notes.hasSuffix("\n") ? notes : notes + "\n")
+            // Notes name files, and file names can hold control characters.
+            let safe = TerminalSafe.escape(notes, keepLayout: true)
+            err(safe.hasSuffix("\n") ? safe : safe + "\n")
         }
         if let error = outcome.error, !error.isEmpty {
             err(error.hasSuffix("\n") ? error : error + "\n")

@@ -1,4 +1,5 @@
 import Testing
+import NewsQuery
 
 @testable import NewsQueryShell
 
@@ -112,5 +113,214 @@ struct CompletionTests {
         #expect(!standard.keywords.contains("who"))
         #expect(standard.metaCommands.contains(".history"))
         #expect(standard.formats.contains("json"))
+    }
+
+    // MARK: - Values from the store
+
+    var withValues: CompletionVocabulary {
+        var v = vocabulary
+        v.fields += ["kind", "source.country"]
+        v.values = [
+            "speaker": ["Dmitry Peskov", "Dmitri Peskov", "Jake Sullivan", "Putin", "not"],
+            "source": ["USTimesPost", "ustimespost", "US", "RU"],
+            "kind": ["direct", "mixed", "indirect"],
+        ]
+        v.valueStatements = ["what did": "speaker"]
+        return v
+    }
+
+    func values(_ line: String) -> (replaceFrom: Int, candidates: [String]) {
+        complete(line: line, cursor: line.unicodeScalars.count, vocabulary: withValues)
+    }
+
+    @Test func speakerNamesAfterEqualsAreQuotedWhenTheyHoldSpaces() {
+        let line = "quotes where speaker = Dm"
+        let result = values(line)
+        #expect(result.replaceFrom == 23)
+        #expect(result.candidates == ["\"Dmitri Peskov\"", "\"Dmitry Peskov\""])
+        // Tab grows the word to the common prefix, opening the quote, and lists both.
+        let edit = CompletionEdit(line: line, cursor: 25, replaceFrom: 23, candidates: result.candidates)
+        #expect(edit == CompletionEdit(deleteCount: 2, insert: "\"Dmitr", listing: result.candidates))
+        #expect(values("quotes where speaker = Pu").candidates == ["Putin"])
+        #expect(values("quotes where speaker = ").candidates.count == 5)
+    }
+
+    @Test func aKeywordValueIsQuoted() {
+        #expect(values("quotes where speaker = no").candidates == ["\"not\""])
+    }
+
+    @Test func insideAnOpenStringTheValueCompletesAndCloses() {
+        let line = "quotes where speaker = \"Dmitry P"
+        let result = values(line)
+        #expect(result.replaceFrom == 23)
+        #expect(result.candidates == ["\"Dmitry Peskov\""])
+        let edit = CompletionEdit(line: line, cursor: line.unicodeScalars.count, replaceFrom: 23, candidates: result.candidates)
+        #expect(edit.insert == "\"Dmitry Peskov\" ")
+        #expect(values("quotes where speaker = 'Jak").candidates == ["'Jake Sullivan'"])
+        // Not a value position: nothing, as before.
+        #expect(values("who said \"Dm").candidates == [])
+    }
+
+    @Test func aSurnameFindsTheFullNames() {
+        #expect(values("quotes where speaker = Pesk").candidates == ["\"Dmitri Peskov\"", "\"Dmitry Peskov\""])
+    }
+
+    @Test func valuesAfterNotEqualsInListsAndWhatDid() {
+        #expect(values("quotes where speaker != Ja").candidates == ["\"Jake Sullivan\""])
+        #expect(values("quotes where speaker in (Ja").candidates == ["\"Jake Sullivan\""])
+        #expect(values("quotes where speaker in (Putin, \"Jake Sullivan\", Dm").candidates.count == 2)
+        #expect(values("what did Pu").candidates == ["Putin"])
+        #expect(values("what did ").candidates.count == 5)
+        #expect(values("wha").candidates == ["what did"])
+    }
+
+    @Test func outletsIdsAndCountriesAfterSource() {
+        #expect(values("who said x where source = us").candidates == ["US", "USTimesPost", "ustimespost"])
+        #expect(values("quotes where kind = d").candidates == ["direct"])
+        #expect(values("quotes where kind = direct and source = R").candidates == ["RU"])
+        // After the value, keywords again.
+        #expect(values("quotes where kind = direct li").candidates == ["limit"])
+    }
+
+    @Test func fieldValuesComeFromTheStore() {
+        let store = ArticleStore(documents: [
+            Document(id: "a1", text: "Title\n“We will win,” said Jane Roe.\n",
+                     metadata: ArticleMetadata(source: "Daily Post", country: "GB", language: "en", date: "2023-09-12")),
+            Document(id: "evil", text: "T\n“Hi,” said Jane Roe.\n", metadata: ArticleMetadata(source: "Bad\u{1B}[2J")),
+        ])
+        let values = CompletionVocabulary.fieldValues(of: store)
+        #expect(values["speaker"] == ["Jane Roe"])
+        #expect(values["source"] == ["Daily Post", "dailypost", "bad2j", "GB"])
+        #expect(values["kind"] == QuoteKind.allCases.map(\.rawValue))
+        #expect(values["article"] == ["a1", "evil"])
+        #expect(values["date"] == ["2023-09-12"])
+        let standard = CompletionVocabulary.standard(store: store)
+        #expect(complete(line: "quotes where speaker = J", cursor: 24, vocabulary: standard).candidates == ["\"Jane Roe\""])
+        #expect(complete(line: "quotes where source = D", cursor: 23, vocabulary: standard).candidates == ["\"Daily Post\"", "dailypost"])
+        #expect(complete(line: "articles where date = 2023-0", cursor: 28, vocabulary: standard).candidates == ["2023-09-12"])
+        if Keyword.allKeywords.contains("show") {
+            #expect(complete(line: "show article a", cursor: 14, vocabulary: standard).candidates == ["a1"])
+            #expect(complete(line: "sh", cursor: 2, vocabulary: standard).candidates == ["show", "show article"])
+        }
+        if Keyword.allKeywords.contains("context") {
+            #expect(complete(line: "context e", cursor: 9, vocabulary: standard).candidates == ["evil"])
+        }
+    }
+
+    // MARK: - Meta-command arguments and paths
+
+    let files: [String: [DirectoryEntry]] = [
+        ".": [DirectoryEntry(name: "corpus", isDirectory: true), DirectoryEntry(name: "notes.txt", isDirectory: false),
+              DirectoryEntry(name: "data.csv", isDirectory: false), DirectoryEntry(name: ".hidden", isDirectory: true),
+              DirectoryEntry(name: "cables.jsonl", isDirectory: false)],
+        "corpus/": [DirectoryEntry(name: "a.txt", isDirectory: false), DirectoryEntry(name: "b.md", isDirectory: false),
+                    DirectoryEntry(name: "sub", isDirectory: true)],
+    ]
+
+    func paths(_ line: String) -> (replaceFrom: Int, candidates: [String]) {
+        complete(line: line, cursor: line.unicodeScalars.count, vocabulary: .standard(), listDirectory: { files[$0] })
+    }
+
+    @Test func loadCompletesFoldersAndArticleFiles() {
+        #expect(paths(".load ").candidates == ["cables.jsonl", "corpus/", "notes.txt"])
+        #expect(paths(".load c").candidates == ["cables.jsonl", "corpus/"])
+        #expect(paths(".load co").candidates == ["corpus/"])
+        let edit = CompletionEdit(line: ".load co", cursor: 8, replaceFrom: 6, candidates: ["corpus/"])
+        #expect(edit.insert == "corpus/")  // no space after a folder
+        let inside = paths(".load corpus/")
+        #expect(inside.replaceFrom == 13)
+        #expect(inside.candidates == ["a.txt", "b.md", "sub/"])
+        #expect(paths(".load corpus/a.txt corpus/s").candidates == ["sub/"])
+        #expect(paths(".load .h").candidates == [".hidden/"])
+        #expect(paths(".load nowhere/x").candidates == [])
+    }
+
+    @Test func pathsWithBlanksCompleteEscaped() {
+        let listing: [String: [DirectoryEntry]] = [
+            ".": [DirectoryEntry(name: "News Articles", isDirectory: true), DirectoryEntry(name: "Newsletters", isDirectory: true)],
+            "News Articles/": [DirectoryEntry(name: "day 1.txt", isDirectory: false)],
+        ]
+        func paths(_ line: String) -> (replaceFrom: Int, candidates: [String]) {
+            complete(line: line, cursor: line.unicodeScalars.count, vocabulary: .standard(), listDirectory: { listing[$0] })
+        }
+        #expect(paths(".load News").candidates == ["News\\ Articles/", "Newsletters/"])
+        #expect(paths(".load News\\ ").candidates == ["News\\ Articles/"])
+        #expect(paths(".load News\\ ").replaceFrom == 6)
+        let inside = paths(".load News\\ Articles/d")
+        #expect(inside.candidates == ["day\\ 1.txt"])
+        #expect(inside.replaceFrom == 21)
+        let quoted = paths(".load \"News Articles/")
+        #expect(quoted.candidates == ["day 1.txt"])
+        #expect(quoted.replaceFrom == 21)
+    }
+
+    @Test func metaWordsReadQuotesAndEscapes() {
+        #expect(MetaWord.split(".load News\\ Articles/ 'a b' \"c \\\" d\" e") == [".load", "News Articles/", "a b", "c \" d", "e"])
+        #expect(MetaWord.split(MetaWord.escape("a b;'\"\\")) == ["a b;'\"\\"])
+    }
+
+    @Test func outputCompletesEveryFile() {
+        #expect(paths(".output d").candidates == ["data.csv"])
+    }
+
+    @Test func metaCommandArgumentWords() {
+        #expect(paths(".timer o").candidates == ["off", "on"])
+        #expect(paths(".timer on ").candidates == [])
+        #expect(paths(".help ex").candidates == ["explain"])
+        #expect(paths(".help .l").candidates == [".load"])
+        #expect(paths(".ou").candidates == [".output"])
+        #expect(paths("  .fo").replaceFrom == 2)
+    }
+
+    @Test func quotingFollowsTheLexer() {
+        #expect(quoteValue("Peskov", always: false) == "Peskov")
+        #expect(quoteValue("Kim Jong-un", always: false) == "\"Kim Jong-un\"")
+        #expect(quoteValue("Jong-un", always: false) == "Jong-un")
+        #expect(quoteValue("2023-09-12", always: false) == "2023-09-12")
+        #expect(quoteValue("O'Brien", always: false) == "\"O'Brien\"")
+        #expect(quoteValue("say \"hi\"", always: false) == "\"say \\\"hi\\\"\"")
+        #expect(quoteValue("where", always: false) == "\"where\"")
+        #expect(quoteValue("-x", always: false) == "\"-x\"")
+    }
+
+    @Test func fieldsFollowTheStatement() {
+        let standard = CompletionVocabulary.standard()
+        func fields(_ line: String) -> [String] {
+            complete(line: line, cursor: line.unicodeScalars.count, vocabulary: standard).candidates
+        }
+        #expect(fields("articles where ti") == ["title"])
+        #expect(fields("quotes where ti") == [])
+        #expect(fields("sources where ") == Array(Set(Schema.sourceFieldNames)).sorted())
+        #expect(fields("explain who said x where sp") == ["speaker", "speaker.country"])
+    }
+
+    @Test func statementsTheLanguageGainsAreCompletedToo() {
+        let standard = CompletionVocabulary.standard()
+        // `let NAME = ` starts a statement again.
+        #expect(complete(line: "let A = quo", cursor: 11, vocabulary: standard).candidates == ["quotes"])
+        if Keyword.allKeywords.contains("what") {
+            #expect(standard.statements.contains("what did"))
+            #expect(standard.valueStatements["what did"] == "speaker")
+        }
+        if Keyword.allKeywords.contains("distinct") && Keyword.allKeywords.contains("from") {
+            #expect(complete(line: "distinct sou", cursor: 12, vocabulary: standard).candidates.contains("source"))
+            #expect(complete(line: "distinct source, ki", cursor: 19, vocabulary: standard).candidates == ["kind"])
+            #expect(complete(line: "distinct source from who s", cursor: 26, vocabulary: standard).candidates == ["who said"])
+            #expect(complete(line: "distinct source from quotes where sp", cursor: 36, vocabulary: standard).candidates
+                    == ["speaker", "speaker.country"])
+        }
+        if Keyword.allKeywords.contains("by") {
+            #expect(complete(line: "count quotes by speaker, ki", cursor: 27, vocabulary: standard).candidates == ["kind"])
+            #expect(complete(line: "count quotes by spe", cursor: 19, vocabulary: standard).candidates == ["speaker", "speaker.country"])
+        }
+    }
+
+    @Test func namedResultsStartStatements() {
+        var v = vocabulary
+        v.resultNames = ["Prices", "peskov_quotes"]
+        v.wrappingStatements = ["explain", "count"]
+        #expect(complete(line: "Pr", cursor: 2, vocabulary: v).candidates == ["Prices"])
+        #expect(complete(line: "count pes", cursor: 9, vocabulary: v).candidates == ["peskov_quotes"])
+        #expect(complete(line: "", cursor: 0, vocabulary: v).candidates.contains("Prices"))
     }
 }

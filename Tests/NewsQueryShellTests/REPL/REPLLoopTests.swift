@@ -41,7 +41,7 @@ final class LoopHarness {
     }
 }
 
-@Suite("REPL loop")
+@Suite("REPL loop", .serialized)  // serialized: one test raises the process-wide Ctrl-C flag
 struct REPLLoopTests {
     @Test func singleLineStatement() {
         let harness = LoopHarness([.line("quotes limit 2")])
@@ -147,5 +147,21 @@ struct REPLLoopTests {
         harness.run()
         #expect(harness.executed == ["sources"])
         #expect(harness.reader.history == ["sources"])
+    }
+
+    @Test func ctrlCWhileAStatementRunsStopsTheRestOfTheLineButNotTheLoop() {
+        let harness = LoopHarness([.line("slow; sources"), .line("articles")])
+        harness.respond = { text in
+            if text == "slow" {
+                Interrupt.requested = 1  // as the SIGINT handler would
+                return Session.Outcome(error: "query cancelled (Ctrl-C)")
+            }
+            return Session.Outcome(output: "ran: \(text)\n")
+        }
+        harness.run()
+        #expect(harness.executed == ["slow", "articles"])
+        #expect(harness.err == "\nquery cancelled (Ctrl-C)\n")
+        #expect(harness.reader.history == ["slow; sources", "articles"])
+        #expect(Interrupt.requested == 0)
     }
 }

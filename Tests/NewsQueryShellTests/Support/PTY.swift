@@ -96,6 +96,12 @@ final class PTYProcess {
         }
     }
 
+    /// Resizes the terminal, as dragging the window would (the child gets SIGWINCH).
+    func resize(columns: UInt16, rows: UInt16) {
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+    }
+
     /// Waits until `needle` appears after the previous match (or the deadline passes, or the
     /// child closes the terminal). True on a match, and the next search starts after it.
     @discardableResult
