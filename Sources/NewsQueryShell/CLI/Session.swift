@@ -129,7 +129,8 @@ public final class Session {
             hidden = total - maxRows
             shown.rows = Array(result.rows.prefix(maxRows))
         }
-        var body = ResultFormatter(format: format, width: terminalWidth?() ?? width).format(shown)
+        var body = ResultFormatter(format: format, width: terminalWidth?() ?? width,
+                                   countBars: terminalOutput && !toFile).format(shown)
         let rowCount = "\(total) \(total == 1 ? "row" : "rows")"
         var footer: [String] = []
         if hidden > 0 { footer.append("… \(hidden) more \(hidden == 1 ? "row" : "rows") (.maxrows N shows more)") }

@@ -116,9 +116,12 @@ public enum REPL {
                 }
             }
 
+            // An empty line ends an unfinished statement as it stands, so an unclosed string or
+            // parenthesis is reported (with its caret) instead of waiting for more input.
+            let endsUnfinished = !pending.isEmpty && line.allSatisfy { $0 == " " || $0 == "\t" }
             pending.append(line)
             let text = pending.joined(separator: "\n")
-            if !StatementSplitter.isComplete(text) { continue }
+            if !endsUnfinished && !StatementSplitter.isComplete(text) { continue }
             pending.removeAll()
             let statements = StatementSplitter.split(Source(text, name: origin))
             if statements.isEmpty { continue }  // only a comment

@@ -61,6 +61,22 @@ struct REPLLoopTests {
         #expect(harness.reader.prompts == ["newsq> ", "   ...> ", "   ...> ", "newsq> ", "newsq> "])
     }
 
+    @Test func anEmptyLineEndsAnUnfinishedStatementAsItStands() {
+        let harness = LoopHarness([.line("who said \"price"), .line(""), .line("sources")])
+        harness.run()
+        #expect(harness.executed == ["who said \"price\n", "sources"])
+        #expect(harness.reader.prompts == ["newsq> ", "   ...> ", "newsq> ", "newsq> "])
+    }
+
+    @Test func anUnterminatedStringInTheREPLIsReportedWithACaret() {
+        let session = Session(store: ArticleStore())
+        var reader = ScriptedReader([.line("who said \"price"), .line(""), .line("sources")])
+        var out = "", err = ""
+        REPL.run(session: session, reader: &reader, out: { out += $0 }, err: { err += $0 })
+        #expect(err.hasPrefix("<repl>:1:10: error: unterminated string\n  who said \"price\n           ^"), "\(err)")
+        #expect(out.contains("source"))  // the loop went on
+    }
+
     @Test func trailingBackslashContinues() {
         let harness = LoopHarness([.line("who said \"price\" \\"), .line("where source = US;")])
         harness.run()
