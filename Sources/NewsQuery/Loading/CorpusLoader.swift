@@ -10,13 +10,16 @@ public struct CorpusLoader: Sendable {
 
     public init() {}
 
-    public func load(paths: [String]) -> LoadResult {
+    /// Reads every article under `paths`. `shouldCancel` is asked between files: when it says
+    /// yes, reading stops and `cancelled` is set (what was read so far is in the result).
+    public func load(paths: [String], shouldCancel: () -> Bool = { false }) -> LoadResult {
         var result = LoadResult()
         var walk = Walk()
         for path in paths {
             walk.visit(path, root: nil, result: &result)
         }
         for (file, root) in walk.files {
+            if shouldCancel() { result.cancelled = true; return result }
             let manifest = walk.manifest(for: file, root: root, result: &result)
             load(file: file, manifest: manifest, into: &result)
         }

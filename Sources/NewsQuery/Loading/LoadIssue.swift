@@ -25,6 +25,8 @@ public struct LoadIssue: Hashable, Sendable, CustomStringConvertible {
 public struct LoadResult: Sendable {
     public var documents: [Document] = []
     public var issues: [LoadIssue] = []
+    /// Loading was stopped before every file was read.
+    public var cancelled = false
     public init() {}
     public var errors: [LoadIssue] { issues.filter { $0.severity == .error } }
 }

@@ -229,12 +229,12 @@ public final class Session {
 
     /// Loads more articles, annotating them one by one and asking `shouldCancel` between them:
     /// when it says yes, nothing is added (the store stays as it was) and `cancelled` is true.
-    /// (Reading the files is one step of the core's loader and runs to its end first.)
+    /// (The loader asks it between files too.)
     public func load(_ paths: [String], shouldCancel: () -> Bool) -> (loaded: Int, notes: String?, cancelled: Bool) {
-        let result = CorpusLoader().load(paths: paths)
+        let result = CorpusLoader().load(paths: paths, shouldCancel: shouldCancel)
         let notes = result.issues.map(\.description).joined(separator: "\n")
         let rendered = notes.isEmpty ? nil : notes
-        if shouldCancel() { return (0, rendered, true) }
+        if result.cancelled || shouldCancel() { return (0, rendered, true) }
         let annotator = Annotator()
         var articles: [Article] = []
         articles.reserveCapacity(result.documents.count)

@@ -116,6 +116,16 @@ import Testing
         #expect(result.issues[0].description.hasPrefix("\(manifest):"))
     }
 
+    @Test func loadingStopsBetweenFilesWhenCancelled() {
+        let dir = TempDirectory()
+        for i in 0..<5 { dir.write("f\(i).txt", "Title \(i)\n") }
+        var asked = 0
+        let result = CorpusLoader().load(paths: [dir.path]) { asked += 1; return asked > 2 }
+        #expect(result.cancelled)
+        #expect(result.documents.map(\.id) == ["f0", "f1"])
+        #expect(!CorpusLoader().load(paths: [dir.path]).cancelled)
+    }
+
     @Test func inputFilesAreNotModified() throws {
         let dir = TempDirectory()
         let file = dir.write("a.txt", "Title\n“Quote,” he said.\n")
