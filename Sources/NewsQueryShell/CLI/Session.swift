@@ -235,18 +235,33 @@ public final class Session {
         let notes = result.issues.map(\.description).joined(separator: "\n")
         let rendered = notes.isEmpty ? nil : notes
         if result.cancelled || shouldCancel() { return (0, rendered, true) }
-        let annotator = Annotator()
-        var articles: [Article] = []
-        articles.reserveCapacity(result.documents.count)
-        for document in result.documents {
-            if shouldCancel() { return (0, rendered, true) }
-            articles.append(Article(document: document, annotations: annotator.annotate(document)))
-        }
+        guard let articles = Self.annotate(result.documents, shouldCancel: shouldCancel) else { return (0, rendered, true) }
         var store = engine.store
         store.add(articles)
         engine = Engine(store: store)
         generation += 1
         return (result.documents.count, rendered, false)
+    }
+
+    /// Annotates documents on every core, in batches, asking `shouldCancel` between batches;
+    /// nil when cancelled. The articles come back in the documents' order.
+    static func annotate(_ documents: [Document], shouldCancel: () -> Bool) -> [Article]? {
+        let annotator = Annotator()
+        let batchSize = 64
+        var articles: [Article] = []
+        articles.reserveCapacity(documents.count)
+        var start = 0
+        while start < documents.count {
+            if shouldCancel() { return nil }
+            let batch = Array(documents[start..<min(start + batchSize, documents.count)])
+            let slots = ArticleSlots(count: batch.count)
+            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+                slots.set(i, Article(document: batch[i], annotations: annotator.annotate(batch[i])))
+            }
+            articles += slots.articles
+            start += batchSize
+        }
+        return articles
     }
 
     /// A one-paragraph summary of what is loaded (for the banner and `.load`).
@@ -351,4 +366,13 @@ private final class ResultBox: @unchecked Sendable {
     var environment: Environment
     let done = DispatchSemaphore(value: 0)
     init(environment: Environment) { self.environment = environment }
+}
+
+/// Result slots filled by concurrent workers, each writing only its own index.
+private final class ArticleSlots: @unchecked Sendable {
+    private var slots: [Article?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ article: Article) { lock.lock(); slots[index] = article; lock.unlock() }
+    var articles: [Article] { slots.map { $0! } }
 }
