@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test eval clean
+.PHONY: deps build run test eval bench clean
 
 # libedit's headers (and pkg-config, which SwiftPM uses to find them) are installed when missing.
 deps:
@@ -30,3 +30,17 @@ eval: build
 
 clean:
 	rm -rf .build
+
+# Whole-run timings of the release binary (hyperfine, installed with apt-get when missing):
+# start-up on an empty corpus, then load + annotate + index of PolNeAR train (3.9 MB, 840 articles)
+# on one core and on all cores, and the peak memory of the latter. Figures go in BENCHMARKS.md.
+TRAIN := ../shared/polnear/train/text
+bench: build
+	@command -v hyperfine >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq hyperfine >/dev/null; }
+	@mkdir -p .build/empty
+	hyperfine --warmup 2 --runs 10 -N \
+		'.build/release/newsq -q --format csv -e sources .build/empty' \
+		'taskset -c 0 .build/release/newsq -q --format csv -e sources $(TRAIN)' \
+		'.build/release/newsq -q --format csv -e sources $(TRAIN)'
+	@printf 'text bytes: '; cat $(TRAIN)/*.txt | wc -c
+	@/usr/bin/time -f 'peak memory: %M KB' .build/release/newsq -q --format csv -e sources $(TRAIN) >/dev/null
