@@ -1,9 +1,13 @@
 import Foundation
 
+/// The class of a reporting cue (`Quotation.cueClass`): `speech` (said, wrote, a colon), `belief` (believes,
+/// fears, wants), `data` (a poll shows, the study found), `according` (according to).
+public typealias CueClass = Gazetteer.VerbClass
+
 /// Word lists the annotator relies on, loaded from the data files in `Resources/gazetteers`
 /// (formats described in that folder's README.md). Immutable once loaded.
 public struct Gazetteer: Sendable {
-    public enum VerbClass: String, Sendable { case speech, belief, data, according }
+    public enum VerbClass: String, Sendable, CaseIterable, Codable { case speech, belief, data, according }
 
     public struct ReportingVerb: Sendable, Hashable {
         public var lemma: String
@@ -12,6 +16,8 @@ public struct Gazetteer: Sendable {
         public var form: String
         /// Takes an addressee object before its clause ("told reporters that ...").
         public var takesObject: Bool
+        /// Introduces only quotations, never an indirect clause ("…," he continued).
+        public var quoteOnly = false
     }
 
     public struct Place: Sendable, Hashable {
@@ -35,6 +41,16 @@ public struct Gazetteer: Sendable {
     public var multiwordCueStarts: Set<String> = []
     /// Every single-word cue form and first word of a multiword cue (a fast pre-check).
     public var cueWords: Set<String> = []
+    /// (first byte, last byte) of every word in `cueWords`, as a bitmap: a cheap filter before the set lookup.
+    public var cueShapes = [Bool](repeating: false, count: 1 << 14)
+
+    /// Whether a lower-case word can be in `cueWords` (no false negatives).
+    @inline(__always) public func mayBeCueWord(_ lower: String) -> Bool {
+        let u = lower.utf8
+        guard let f = u.first, let l = u.last else { return false }
+        return cueShapes[Int(f & 0x7F) << 7 | Int(l & 0x7F)]
+    }
+
     /// First words of multiword titles and places (a fast pre-check for phrase matching).
     public var phraseStarts: Set<String> = []
     /// Titles and roles (lower case, without trailing periods), single and multiword.
@@ -81,10 +97,12 @@ public struct Gazetteer: Sendable {
                 throw ParseError(file: "reporting-verbs.tsv", line: n, message: "unknown form tag '\(c[3])'")
             }
             let key = c[0].lowercased()
-            reportingVerbs[key] = ReportingVerb(lemma: c[1], verbClass: cls, form: c[3], takesObject: c[4] == "obj")
+            let flags = Set(c[4].split(separator: ",").map(String.init))
+            reportingVerbs[key] = ReportingVerb(lemma: c[1], verbClass: cls, form: c[3], takesObject: flags.contains("obj"), quoteOnly: flags.contains("quote"))
             let words = key.split(separator: " ")
             if words.count > 1 { multiwordCueStarts.insert(String(words[0])) }
             cueWords.insert(String(words[0]))
+            if let f = words[0].utf8.first, let l = words[0].utf8.last { cueShapes[Int(f & 0x7F) << 7 | Int(l & 0x7F)] = true }
             maxPhraseWords = max(maxPhraseWords, words.count)
         }
         for (_, c) in try rows("titles.txt", minColumns: 1) {

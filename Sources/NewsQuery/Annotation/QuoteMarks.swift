@@ -94,7 +94,10 @@ struct QuoteMarkFinder {
                 i += 1
                 continue
             }
-            let (len, fixed) = Self.doubleMark(sc, i)
+            var (len, fixed) = Self.doubleMark(sc, i)
+            // a typo'd closing mark: “…?“ he asked (an opening mark right after the words of an open quotation)
+            if fixed == 1, sc[i] == "\u{201C}", openAt >= 0, i > 0, !ScalarClass.isSpace(sc[i - 1]), Self.isCloseContext(sc, i + 1),
+               i + 1 >= n || ScalarClass.isSpace(sc[i + 1]) || sc[i + 1] == "," || sc[i + 1] == "." { fixed = 2 }
             if len > 0 {
                 let openCtx = Self.isOpenContext(sc, i, from: from)
                 let closeCtx = Self.isCloseContext(sc, i + len)

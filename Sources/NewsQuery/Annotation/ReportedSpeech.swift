@@ -6,17 +6,42 @@ struct ReportedSpeechExtractor {
     let sentences: [Range<Int>]
     /// Options (exposed for experiments).
     var includeBeliefs = false
-    var minUnattributedWords = 8
+    /// Direct quotations without a speaker are kept from this many words on (block quotes, transcripts);
+    /// shorter ones are mostly scare quotes and titles. Tuned on PolNeAR train.
+    var minUnattributedWords = 40
+    /// A quotation inside a clause with no reporting cue takes the clause's subject when it is a person.
+    var noCueClauseSubjects = true
+    /// Attribute an embedded quotation to the first reporting cue of its clause instead of the nearest one
+    /// (measured on PolNeAR train: no better; kept for experiments).
+    var outermostFirst = false
+    /// Quotations attributed to a clause subject without any cue need this many words.
+    var minWordsWithoutCue = 3
+    /// Indirect statements shorter than this (content tokens) are kept only when they are clauses
+    /// ("the talks had ended"), not bare noun phrases ("a common line"); tuned on PolNeAR train.
+    var minIndirectWords = 8
 
     private var sentenceOf: [Int32] = []
     /// Reporting cue starting at each token (computed once).
-    private var cueCache: [Cue?] = []
+    private var cueIndex: [Int32] = []
+    private var cueList: [Cue] = []
+    @inline(__always) private func cached(_ t: Int) -> Cue? {
+        if cueIndex.isEmpty { return computeCue(at: t) }
+        let i = cueIndex[t]
+        return i < 0 ? nil : cueList[Int(i)]
+    }
     /// Capitalised words seen inside sentences (not only sentence-initially): evidence of proper names.
     private var midSentenceNames: Set<String> = []
     private var paragraphStart: [Int32] = []
+    /// Tokens inside quotation marks (marks included).
+    private var inQuote: [Bool] = []
+    /// Tokens of short title-case lines (headlines), where verbs are capitalised too.
+    private var titleCaseLine: [Bool] = []
+    /// Function-word class of each token (looked up once).
+    private let fclassCache: ClassMemo
 
     init(gazetteer: Gazetteer, scalars: [Unicode.Scalar], tokens: [AToken], sentences: [Range<Int>]) {
         g = gazetteer; sc = scalars; self.tokens = tokens; self.sentences = sentences
+        fclassCache = ClassMemo(tokens.count)
         sentenceOf = [Int32](repeating: 0, count: tokens.count)
         paragraphStart = [Int32](repeating: 0, count: tokens.count)
         var ps = 0
@@ -36,26 +61,59 @@ struct ReportedSpeechExtractor {
 
     struct Cue { var start: Int; var end: Int; var verb: Gazetteer.ReportingVerb }
 
-    func fclass(_ t: Int) -> String? { g.functionWords[tokens[t].lower] }
+    static let fclassNames: [String?] = [nil, "det", "aux", "adv", "prep", "conj", "sub", "pron", "time"]
+    /// Memoised function-word classes (looked up on first use; most tokens are never asked).
+    final class ClassMemo { var codes: [UInt8]; init(_ n: Int) { codes = [UInt8](repeating: 254, count: n) } }
+    @inline(__always) func fclass(_ t: Int) -> String? {
+        let c = fclassCache.codes[t]
+        if c == 254 {
+            let tk = tokens[t]
+            guard tk.kind == .word, let name = g.functionWords[tk.lower] else { fclassCache.codes[t] = 0; return nil }
+            fclassCache.codes[t] = UInt8(Self.fclassNames.firstIndex(of: name) ?? 255)
+            return name
+        }
+        return c == 255 ? g.functionWords[tokens[t].lower] : Self.fclassNames[Int(c)]
+    }
 
     /// A reporting cue starting at token `t`.
-    func cue(at t: Int) -> Cue? { cueCache.isEmpty ? computeCue(at: t) : cueCache[t] }
+    func cue(at t: Int) -> Cue? {
+        guard let c = cached(t) else { return nil }
+        if c.verb.verbClass == .belief { return nil }
+        return c
+    }
+
+    /// A cue that opens an indirect statement: speech, data and according cues, and beliefs when enabled.
+    func statementCue(at t: Int) -> Cue? {
+        guard let c = cached(t) else { return nil }
+        if c.verb.verbClass == .belief && !includeBeliefs || c.verb.quoteOnly { return nil }
+        return c
+    }
+
+    /// Any cue at `t`, beliefs included (for attributing quotations: "he believes America is ''great''").
+    func anyCue(at t: Int) -> Cue? { cached(t) }
 
     private func computeCue(at t: Int) -> Cue? {
-        let tok = tokens[t]
-        guard tok.kind == .word, g.cueWords.contains(tok.lower) else { return nil }
-        if t + 1 < tokens.count, tokens[t + 1].kind == .word, g.multiwordCueStarts.contains(tok.lower),
-           let v = g.reportingVerbs[tok.lower + " " + tokens[t + 1].lower] {
-            if v.verbClass == .according || !tok.isCapitalized { return Cue(start: t, end: t + 2, verb: v) }
+        // field access, not a copy of the token (hot path: every word)
+        guard tokens[t].kind == .word else { return nil }
+        let lower = tokens[t].lower
+        guard g.mayBeCueWord(lower), g.cueWords.contains(lower) else { return nil }
+        let capitalized = tokens[t].isCapitalized
+        if t + 1 < tokens.count, tokens[t + 1].kind == .word, g.multiwordCueStarts.contains(lower),
+           let v = g.reportingVerbs[lower + " " + tokens[t + 1].lower] {
+            if v.verbClass == .according || !capitalized { return Cue(start: t, end: t + 2, verb: v) }
         }
-        guard let v = g.reportingVerbs[tok.lower] else { return nil }
-        if tok.isCapitalized {
+        guard let v = g.reportingVerbs[lower] else { return nil }
+        if capitalized, !titleCaseLine.isEmpty, titleCaseLine[t], t > 0, v.form == "past" || v.form == "present3", tokens[t - 1].isCapitalized,
+           v.verbClass != .according {
+            // a title-case headline: "Glenn Beck Says Trump Poses A Threat"
+            return Cue(start: t, end: t + 1, verb: v)
+        }
+        if capitalized {
             // inverted attribution opening a sentence: "Said Ellis: ..."
             guard !sentenceOf.isEmpty, sentence(t).lowerBound == t, v.form == "past" || v.form == "present3",
                   t + 1 < tokens.count, tokens[t + 1].isCapitalized else { return nil }
         }
         if v.verbClass == .according { return nil }
-        if v.verbClass == .belief && !includeBeliefs { return nil }
         // a noun reading: "the report", "a note"
         if t > 0, fclass(t - 1) == "det", v.form == "base" || v.form == "present3" { return nil }
         return Cue(start: t, end: t + 1, verb: v)
@@ -68,7 +126,16 @@ struct ReportedSpeechExtractor {
     /// Skips auxiliaries and adverbs leftwards from `t` (inclusive); returns the first index not skipped.
     func skipAuxLeft(_ t: Int, floor: Int) -> Int {
         var k = t
-        while k >= floor, let c = fclass(k), c == "aux" || c == "adv" { k -= 1 }
+        while k >= floor {
+            if let c = fclass(k), c == "aux" || c == "adv" {
+                if c == "aux", tokens[k].isCapitalized, k > 0, sentenceOf.isEmpty || sentence(k).lowerBound != k { break }
+                k -= 1; continue
+            }
+            // "has also broadly called", "he quickly said" (not "the family said")
+            if k > floor, tokens[k].kind == .word, !tokens[k].isCapitalized, tokens[k].lower.hasSuffix("ly"), tokens[k].text.utf8.count > 4,
+               fclass(k - 1) == "aux" || fclass(k - 1) == "adv" || fclass(k - 1) == "pron" || tokens[k - 1].isCapitalized || isPunct(k - 1, ",") { k -= 1; continue }
+            break
+        }
         return k
     }
 
@@ -147,6 +214,7 @@ struct ReportedSpeechExtractor {
         var mentionSpan: Span?
         var words: Int
         var viaAccording = false
+        var cueClass: Gazetteer.VerbClass = .speech
     }
 
     func span(_ r: Range<Int>) -> Span { Span(tokens[r.lowerBound].start, tokens[r.upperBound - 1].end) }
@@ -159,10 +227,32 @@ struct ReportedSpeechExtractor {
     }
 
     mutating func extract(quotes: [QuoteSegment]) -> [Found] {
-        cueCache = []
-        var cache = [Cue?](); cache.reserveCapacity(tokens.count)
-        for t in 0..<tokens.count { cache.append(tokens[t].kind == .word ? computeCue(at: t) : nil) }
-        cueCache = cache
+        // short lines whose words are nearly all capitalised: headlines
+        titleCaseLine = [Bool](repeating: false, count: tokens.count)
+        var p0 = 0
+        while p0 < tokens.count {
+            var p1 = p0 + 1
+            while p1 < tokens.count, tokens[p1].newlinesBefore == 0 { p1 += 1 }
+            if p1 - p0 <= 30 {
+                var words = 0, caps = 0
+                for t in p0..<p1 where tokens[t].kind == .word { words += 1; if tokens[t].isCapitalized { caps += 1 } }
+                if words >= 4, caps * 10 >= words * 8 { for t in p0..<p1 { titleCaseLine[t] = true } }
+            }
+            p0 = p1
+        }
+        cueIndex = []; cueList = []
+        var index = [Int32](repeating: -1, count: tokens.count)
+        var list: [Cue] = []
+        for t in 0..<tokens.count where tokens[t].kind == .word {
+            if let c = computeCue(at: t) { index[t] = Int32(list.count); list.append(c) }
+        }
+        cueIndex = index; cueList = list
+        inQuote = [Bool](repeating: false, count: tokens.count)
+        for q in quotes {
+            var t = tokenIndex(atOrAfter: q.open)
+            let e = q.closeEnd ?? q.contentEnd
+            while t < tokens.count, tokens[t].start < e { inQuote[t] = true; t += 1 }
+        }
         var found: [Found] = []
         var usedCue = Set<Int>()
         // --- direct quotations
@@ -188,6 +278,12 @@ struct ReportedSpeechExtractor {
             // a quotation ending with a full stop followed by a capitalised word: a new sentence begins
             let endsSentence = sc[q.contentEnd - 1] == "." && afterTok < tokens.count && tokens[afterTok].isCapitalized
                 && (cue(at: afterTok).map { $0.verb.verbClass == .according } ?? true)
+            // a quotation inside a clause ("Trump called the plan ''a disaster''"): the clause's speaker first
+            let embedded = openTok > 0 && openTok < tokens.count && tokens[openTok].newlinesBefore == 0 && openTok > sentence(openTok).lowerBound
+                && (tokens[openTok - 1].kind == .word || isPunct(openTok - 1, ":") || isPunct(openTok - 1, ","))
+            var governing: (cue: Span?, mention: Range<Int>)?
+            if embedded, let gv = governingAttribution(openTok: openTok), gv.cue != nil || words >= minWordsWithoutCue { governing = gv }
+            let usedBefore = embedded ? usedCue : []
             if q.closeEnd != nil, afterTok < tokens.count, tokens[afterTok].newlinesBefore == 0, !endsSentence {
                 var j = afterTok
                 var dash = -1
@@ -198,7 +294,9 @@ struct ReportedSpeechExtractor {
                 let sEnd = j < tokens.count ? max(sentence(j).upperBound, j) : j
                 if j < tokens.count, tokens[j].newlinesBefore == 0 {
                     if let c = cue(at: j), c.verb.verbClass != .belief, c.verb.verbClass != .according {
-                        if let np = npRight(from: c.end, limit: min(sEnd, c.end + 10)) {
+                        // "…," referring to X / "…," saying … : not an inverted attribution
+                        if c.verb.form == "past" || c.verb.form == "present3",
+                           let np = npRight(from: c.end, limit: min(sEnd, c.end + 10)) {
                             f.cue = Span(tokens[c.start].start, tokens[c.end - 1].end); f.mention = np; how = 1
                             usedCue.insert(c.start)
                         }
@@ -244,6 +342,38 @@ struct ReportedSpeechExtractor {
                             f.cue = Span(tokens[dash].start, tokens[dash].end); f.mention = np; how = 1
                         }
                     }
+                }
+            }
+            // a signature line after the quotation: "…"⏎⏎- President Obama
+            if how == 0, q.closeEnd != nil, afterTok + 1 < tokens.count, tokens[afterTok].newlinesBefore > 0,
+               ["-", "\u{2014}", "\u{2013}", "\u{2015}"].contains(tokens[afterTok].text), tokens[afterTok + 1].isCapitalized,
+               let np = npRight(from: afterTok + 1, limit: tokens.count), isNameLike(np) {
+                var e = np.upperBound
+                if e < tokens.count, isPunct(e, ".") || isPunct(e, ",") { e += 1 }
+                if e >= tokens.count || tokens[e].newlinesBefore > 0 || paragraphStart[e] == paragraphStart[afterTok] {
+                    f.cue = Span(tokens[afterTok].start, tokens[afterTok].end); f.mention = np; how = 1
+                }
+            }
+            if embedded, governing == nil, how == 1, !isPunct(openTok - 1, ":"), !isPunct(openTok - 1, ",") {
+                // "Fundraising was ''stagnant'' as donors waited, he said": the cue reports the whole clause,
+                // which becomes a mixed statement when the indirect reading finds it
+                usedCue = usedBefore; how = 4
+            }
+            if let gv = governing {
+                // an embedded quotation keeps its clause's speaker unless "…," X said closes the sentence
+                var final = false
+                if how == 1, let m = f.mention, let c = f.cue {
+                    let e = max(m.upperBound, tokenIndex(atOrAfter: c.end))
+                    final = e >= tokens.count || e >= sentence(max(0, e - 1)).upperBound || tokens[e].newlinesBefore > 0
+                        || (tokens[e].kind == .punct && tokens[e].text != "(") || fclass(e) == "prep" || fclass(e) == "time" || tokens[e].kind == .number
+                    if e < tokens.count, tokens[e].lower == "that" { final = false }
+                }
+                if final, how == 1, !isPunct(openTok - 1, ":"), !isPunct(openTok - 1, ",") {
+                    usedCue = usedBefore; how = 4
+                } else if !final {
+                    if how == 1 { usedCue = usedBefore }
+                    // "X said: ''…''" is a direct quotation; a fragment inside a clause may become part of a mixed one
+                    f.cue = gv.cue; f.mention = gv.mention; how = isPunct(openTok - 1, ":") || isPunct(openTok - 1, ",") ? 2 : 4
                 }
             }
             // before the opening mark: X said: "…" / X said, "…" / X told reporters: "…"
@@ -303,11 +433,18 @@ struct ReportedSpeechExtractor {
             attributedBy.append(how)
         }
         // interrupted quotes and continuation paragraphs inherit the previous speaker
-        for i in 0..<quotes.count where attributedBy[i] == 0 && i > 0 {
+        // titles in quotation marks ("Shark Tank") are not links in a chain of quotations
+        let titleLike = quotes.indices.map { i in direct[i].map { isTitleLike($0.content) } ?? false }
+        for i in 0..<quotes.count where attributedBy[i] == 0 && i > 0 && !titleLike[i] {
             let q = quotes[i]
-            guard let prev = direct[i - 1], attributedBy[i - 1] != 0 else { continue }
+            var p = i - 1
+            while p > 0, titleLike[p] { p -= 1 }
+            guard let prev = direct[p], attributedBy[p] != 0, !titleLike[p] else { continue }
             let openTok = tokenIndex(atOrAfter: q.open)
-            let prevEnd = quotes[i - 1].closeEnd ?? quotes[i - 1].contentEnd
+            // a short fragment inside someone else's sentence is a scare quote, not a continuation
+            if openTok > 0, openTok < tokens.count, tokens[openTok].newlinesBefore == 0, tokens[openTok - 1].kind == .word,
+               (direct[i]?.words ?? 0) < 8 { continue }
+            let prevEnd = quotes[p].closeEnd ?? quotes[p].contentEnd
             let prevTok = tokenIndex(atOrAfter: prevEnd)
             let sameParagraph = paragraphStart[min(openTok, tokens.count - 1)] == paragraphStart[min(prevTok, tokens.count - 1)]
             let paragraphOpening = openTok < tokens.count && (openTok == 0 || tokens[openTok].newlinesBefore > 0)
@@ -317,12 +454,24 @@ struct ReportedSpeechExtractor {
                 var from = prevTok
                 if let m = prev.mention { from = max(from, m.upperBound) }
                 if let c = prev.cue { from = max(from, tokenIndex(atOrAfter: c.end)) }
-                inherit = !cueBetween(from, openTok, paragraph: openTok)
-                    && !cueBetween(tokenIndex(atOrAfter: q.closeEnd ?? q.contentEnd), tokenIndex(atOrAfter: q.closeEnd ?? q.contentEnd) + 8, paragraph: openTok)
+                // cues in the sentence of the previous attribution belong to it ("…," Trump said, mocking …)
+                let attributionSentence = sentenceOf[max(0, min(from, tokens.count) - 1)]
+                inherit = !cueBetween(from, openTok, paragraph: openTok, skippingSentence: attributionSentence)
+                    && !cueAfterClose(q)
             }
             else if paragraphOpening && openTok - prevTok <= 80 && !q.single {
-                // the quote must stand alone in its paragraph without any cue after it
-                inherit = !containsCue(from: tokenIndex(atOrAfter: q.closeEnd ?? q.contentEnd), paragraphOf: openTok)
+                // the quote must have no cue of its own after it, and no other reported statement may come between
+                var from = prevTok
+                if let m = prev.mention { from = max(from, m.upperBound) }
+                if let c = prev.cue { from = max(from, tokenIndex(atOrAfter: c.end)) }
+                let attributionSentence = sentenceOf[max(0, min(from, tokens.count) - 1)]
+                var k = from
+                var between = false
+                while k < openTok {
+                    if sentenceOf[k] != attributionSentence, !inQuote[k], cue(at: k) != nil { between = true; break }
+                    k += 1
+                }
+                inherit = !between && !cueAfterClose(q)
             }
             if inherit {
                 direct[i]!.cue = prev.cue; direct[i]!.mention = prev.mention; direct[i]!.mentionSpan = prev.mentionSpan
@@ -343,7 +492,7 @@ struct ReportedSpeechExtractor {
             var t = s.lowerBound
             if let f = colonStatement(s) { indirect.append(f) }
             while t < s.upperBound {
-                guard let c = cue(at: t), !usedCue.contains(t) else { t += 1; continue }
+                guard let c = statementCue(at: t), !usedCue.contains(t) else { t += 1; continue }
                 if let f = indirectStatement(cue: c, sentence: s, prevSubject: &prevSubject) {
                     indirect.append(f)
                 }
@@ -363,6 +512,26 @@ struct ReportedSpeechExtractor {
             keptAccording.removeAll { f in keptOthers.contains { o in f.cue.map { o.content.contains($0) } ?? false } }
             indirect = keptOthers + keptAccording
         }
+        // a quotation standing alone right after a sentence that attributes something to a speaker
+        // ("Trump said the plan would fail. ''It's a disaster.''") takes that speaker
+        var attributionInSentence: [Int32: (cue: Span?, mention: Range<Int>)] = [:]
+        for f in indirect { if let c = f.cue, let m = f.mention { let t = tokenIndex(atOrAfter: c.start); if t < tokens.count { attributionInSentence[sentenceOf[t]] = (c, m) } } }
+        for (i, f) in direct.enumerated() where attributedBy[i] != 0 && attributedBy[i] != 3 {
+            if let c = f?.cue, let m = f?.mention { let t = tokenIndex(atOrAfter: c.start); if t < tokens.count, attributionInSentence[sentenceOf[t]] == nil { attributionInSentence[sentenceOf[t]] = (c, m) } }
+        }
+        for i in quotes.indices where attributedBy[i] == 0 {
+            let q = quotes[i]
+            let openTok = tokenIndex(atOrAfter: q.open)
+            guard openTok < tokens.count, openTok > 0 else { continue }
+            let sIdx = Int(sentenceOf[openTok])
+            guard sentences[sIdx].lowerBound == openTok, sIdx > 0, !cueAfterClose(q) else { continue }
+            let paragraphOpening = tokens[openTok].newlinesBefore > 0
+            guard !paragraphOpening || tokens[openTok].newlinesBefore <= 2 else { continue }
+            if let (c, m) = attributionInSentence[Int32(sIdx - 1)], m.upperBound <= openTok {
+                direct[i]!.cue = c; direct[i]!.mention = m
+                attributedBy[i] = 5
+            }
+        }
         // quotations inside an indirect clause make it mixed
         var dropDirect = Set<Int>()
         var di = 0
@@ -372,7 +541,7 @@ struct ReportedSpeechExtractor {
             while di < quotes.count, quotes[di].contentStart < f.content.start { di += 1 }
             var k = di
             while k < quotes.count, quotes[k].contentStart < f.content.end {
-                if quotes[k].contentEnd <= f.content.end + 2 && (attributedBy[k] == 0 || attributedBy[k] == 3 && !quotes[k].continuesPrevious) {
+                if quotes[k].contentEnd <= f.content.end + 2 && (attributedBy[k] == 0 || attributedBy[k] == 4 || attributedBy[k] == 3 && !quotes[k].continuesPrevious) {
                     dropDirect.insert(k)
                     f.kind = .mixed
                 }
@@ -381,11 +550,31 @@ struct ReportedSpeechExtractor {
             // a quotation opening just before the content ("said “…") is the direct reading; keep it
             indirect[ii] = f
         }
+        // a pull-quote repeated without attribution takes the speaker of its attributed twin
+        if direct.indices.contains(where: { attributedBy[$0] == 0 && (direct[$0]?.words ?? 0) >= 4 }) {
+            var keyed: [Int: Int] = [:]
+            var keys = [Int](repeating: 0, count: direct.count)
+            for (i, f) in direct.enumerated() {
+                guard let f, f.words >= 4 else { continue }
+                keys[i] = Self.textKey(sc, f.content)
+                if attributedBy[i] != 0, f.mention != nil, keyed[keys[i]] == nil { keyed[keys[i]] = i }
+            }
+            for i in direct.indices where attributedBy[i] == 0 && keys[i] != 0 {
+                guard let j = keyed[keys[i]], let twin = direct[j] else { continue }
+                direct[i]!.cue = twin.cue; direct[i]!.mention = twin.mention; direct[i]!.mentionSpan = twin.mentionSpan
+                attributedBy[i] = 6
+            }
+        }
         // implausible speaker mentions are dropped (an indirect statement without a speaker goes with them)
         for i in direct.indices { if let m = direct[i]?.mention { direct[i]!.mention = cleanMention(m) } }
         for i in indirect.indices { if let m = indirect[i].mention { indirect[i].mention = cleanMention(m) } }
         for (i, f) in direct.enumerated() {
             guard let f, !dropDirect.contains(i) else { continue }
+            if isTitleLike(f.content) {
+                // headlines are in title case: keep their quotations
+                let t = tokenIndex(atOrAfter: f.content.start)
+                if !(t < tokens.count && paragraphStart[t] == 0) { continue }
+            }
             if attributedBy[i] == 0 && f.words < minUnattributedWords { continue }
             found.append(f)
         }
@@ -393,9 +582,17 @@ struct ReportedSpeechExtractor {
         let keptDirect = found.map(\.content).sorted()
         for f in indirect {
             if keptDirect.contains(where: { $0.overlaps(f.content) }) { continue }
+            // an indirect statement needs a speaker and a clause of some length
+            if f.mention == nil || (f.kind == .indirect && f.words < minIndirectWords && !isClause(f.content)) { continue }
             found.append(f)
         }
-        for i in found.indices { if found[i].mentionSpan == nil, let m = found[i].mention { found[i].mentionSpan = span(m) } }
+        for i in found.indices {
+            if found[i].mentionSpan == nil, let m = found[i].mention { found[i].mentionSpan = span(m) }
+            if let c = found[i].cue {
+                let t = tokenIndex(atOrAfter: c.start)
+                if t < tokens.count, tokens[t].start == c.start, let cc = anyCue(at: t) { found[i].cueClass = cc.verb.verbClass }
+            }
+        }
         found.sort { $0.content < $1.content }
         return found
     }
@@ -405,7 +602,7 @@ struct ReportedSpeechExtractor {
         var commas = 0
         var t = j
         while t < k { if isPunct(t, ",") || isPunct(t, "(") || isPunct(t, ")") { commas += 1 }; t += 1 }
-        return commas >= 1 && commas <= 2
+        return commas >= 1 && commas <= 4
     }
 
     /// A name-like noun phrase at `from`, ending before a comma or parenthesis (before `limit`).
@@ -422,7 +619,7 @@ struct ReportedSpeechExtractor {
 
     /// The subject at the start of sentence `s` (after an introductory phrase ending with a comma).
     func sentenceSubject(_ s: Range<Int>, before limit: Int) -> Range<Int>? {
-        var a = s.lowerBound
+        var a = afterDateline(s)
         if a < limit, let c = fclass(a), c == "prep" || c == "sub" {
             var k = a
             while k < min(limit, a + 12), !isPunct(k, ",") { k += 1 }
@@ -447,10 +644,24 @@ struct ReportedSpeechExtractor {
         r.allSatisfy { tokens[$0].isCapitalized || tokens[$0].text == "." || tokens[$0].text == "-" || tokens[$0].lower.hasSuffix("'s") }
     }
 
-    func cueBetween(_ a: Int, _ b: Int, paragraph p: Int) -> Bool {
+    /// A cue in the sentence that the closing mark of `q` ends or continues, right after it.
+    func cueAfterClose(_ q: QuoteSegment) -> Bool {
+        let closeTok = tokenIndex(atOrAfter: q.closeEnd ?? q.contentEnd)
+        guard closeTok > 0, closeTok < tokens.count else { return false }
+        let sIdx = sentenceOf[closeTok - 1]
+        var k = closeTok
+        while k < min(tokens.count, closeTok + 10), sentenceOf[k] == sIdx {
+            if !inQuote[k], cue(at: k) != nil { return true }
+            k += 1
+        }
+        return false
+    }
+
+    func cueBetween(_ a: Int, _ b: Int, paragraph p: Int, skippingSentence skip: Int32 = -1) -> Bool {
         let ps = paragraphStart[min(p, tokens.count - 1)]
         var k = a
         while k < min(b, tokens.count), paragraphStart[k] == ps {
+            if sentenceOf[k] == skip || inQuote[k] { k += 1; continue }
             if !(tokens[k].kind == .quote), cue(at: k) != nil { return true }
             k += 1
         }
@@ -493,6 +704,7 @@ struct ReportedSpeechExtractor {
         var right = e
         var firstInner: Range<Int>?
         for _ in 0..<4 {
+            guard right > floor else { return nil }
             var k = right - 1
             while k > floor, !isPunct(k, ","), right - k < 20 { k -= 1 }
             let segStart = isPunct(k, ",") ? k + 1 : k
@@ -503,10 +715,22 @@ struct ReportedSpeechExtractor {
             let appositive = k > floor && isPunct(k, ",") && (
                 fclass(segStart) == "prep" || fclass(segStart) == "det" || fclass(segStart) == "sub"
                 || (head.kind == .word && !head.isCapitalized)
-                || (seg.count <= 3 && seg.allSatisfy { tokens[$0].isCapitalized || tokens[$0].text == "." || tokens[$0].text == "-" } && seg.contains { tokens[$0].text == "." || tokens[$0].text.contains("-") })
-                || head.kind == .number)
+                || (seg.count <= 3 && seg.allSatisfy { tokens[$0].isCapitalized || tokens[$0].text == "." || tokens[$0].text == "-" }
+                    && (tokens[seg.upperBound - 1].text.hasSuffix(".") || seg.contains { tokens[$0].text.contains("-") }))
+                || head.kind == .number
+                || (seg.count <= 3 && g.places[seg.map { tokens[$0].text }.joined(separator: " ")] != nil)
+                // "in Columbus, Ohio,": a state after a place name
+                || (seg.count <= 2 && seg.allSatisfy { tokens[$0].isCapitalized } && k - 1 > floor && tokens[k - 1].isCapitalized
+                    && fclass(k - 1) != "time" && ((floor + 1)..<(k - 1)).contains { $0 >= k - 4 && ["in", "at", "from", "of"].contains(tokens[$0].lower) }))
             if appositive { right = k; continue }
-            guard let outer = subjectLeft(endingAt: right - 1, floor: segStart) else { return nil }
+            var segEnd = right - 1
+            if isPunct(segEnd, ")") {
+                // "Gov. John Kasich (R-OH), said"
+                var z = segEnd - 1
+                while z > segStart, !isPunct(z, "("), segEnd - z < 10 { z -= 1 }
+                if z > segStart, isPunct(z, "(") { segEnd = z - 1 }
+            }
+            guard let outer = subjectLeft(endingAt: segEnd, floor: segStart) else { return nil }
             // "Another resident, Svetlana, said": a lower-case head before a bare name → the name
             if let inner = firstInner, inner != seg, !tokens[outer.upperBound - 1].isCapitalized, isNameLike(inner), inner.count <= 4 { return inner }
             return outer
@@ -539,7 +763,7 @@ struct ReportedSpeechExtractor {
             guard let c = fclass(t) else { continue }
             if c == "sub" || c == "aux" || c == "adv" || c == "pron" { return false }
             if c == "conj" && !(tokens[t].lower == "and" && tokens[t - 1].isCapitalized && t + 1 < r.upperBound && tokens[t + 1].isCapitalized) { return false }
-            if c == "prep" && !["of", "for", "in", "at", "from", "with"].contains(tokens[t].lower) { return false }
+            if c == "prep" && !["of", "for", "in", "at", "from", "with", "on"].contains(tokens[t].lower) { return false }
         }
         return true
     }
@@ -630,11 +854,26 @@ struct ReportedSpeechExtractor {
             return Found(content: span(contentR), kind: .indirect, cue: cueSpan, mention: np, words: contentR.count, viaAccording: true)
         }
 
+        // a participle naming something: "a class called ''Perception''", "a film titled …"
+        if c.verb.form == "past", ["call", "name", "title", "dub", "label", "entitle"].contains(c.verb.lemma), c.start > s.lowerBound,
+           tokens[c.start - 1].kind == .word, !tokens[c.start - 1].isCapitalized, fclass(c.start - 1) == nil { return nil }
         // passive "was said", "is expected" → not attributed here
         if c.start > s.lowerBound, let a = fclass(c.start - 1), a == "aux",
            ["is", "was", "were", "are", "been", "be"].contains(tokens[c.start - 1].lower) { return nil }
 
         let floor = s.lowerBound
+        // a cue inside an introductory clause ("Despite what he wrote in the speech, Cross said …") does not
+        // reach past the clause's comma
+        if c.start > floor, let fc = fclass(floor), fc == "sub" || fc == "prep" || tokens[floor].lower == "despite" {
+            var k = c.end
+            while k < min(sEnd, c.end + 12), !isPunct(k, ",") { k += 1 }
+            if k < min(sEnd, c.end + 12), !(floor..<c.start).contains(where: { isPunct($0, ",") }) {
+                var z = c.end
+                var hasThat = false
+                while z < k { if tokens[z].lower == "that" { hasThat = true }; z += 1 }
+                if !hasThat { return nil }
+            }
+        }
         // --- subject
         var subject: Range<Int>?
         let leftEnd = skipAuxLeft(c.start - 1, floor: floor)
@@ -642,7 +881,7 @@ struct ReportedSpeechExtractor {
         if leftEnd >= floor {
             let lt = tokens[leftEnd]
             if (lt.lower == "and" || lt.lower == "but") || (lt.text == "," && c.verb.form == "gerund") {
-                subject = prevSubject ?? sentenceSubject(s, before: leftEnd); coordinated = true
+                subject = prevSubject ?? clauseSubject(clause(of: s, containing: leftEnd), before: leftEnd) ?? sentenceSubject(s, before: leftEnd); coordinated = true
             } else if c.verb.form != "gerund" {
                 subject = subjectBefore(c.start, floor: floor)
             }
@@ -748,6 +987,13 @@ struct ReportedSpeechExtractor {
             if isPunct(m, ";") { end = m; break }
             if isPunct(m, ","), m + 2 < sEnd, ["and", "but"].contains(tokens[m + 1].lower),
                let cl = fclass(m + 2), cl == "sub" || cl == "pron" || cl == "adv" { end = m; break }
+            // "…, but the Sanders campaign rejected …": a coordinated clause with its own reporting verb and subject
+            if isPunct(m, ",") || isPunct(m, "-") || isPunct(m, "\u{2014}") || isPunct(m, "\u{2013}"), m + 2 < sEnd,
+               ["and", "but", "while"].contains(tokens[m + 1].lower) {
+                var z = m + 2
+                while z < min(sEnd, m + 9), !(cue(at: z) != nil && z > m + 2) { z += 1 }
+                if z < min(sEnd, m + 9), let np = nounPhrase(from: m + 2, limit: z), skipAuxLeft(z - 1, floor: m + 2) == np.upperBound - 1 { end = m; break }
+            }
             if let c2 = cue(at: m), c2.verb.verbClass != .according {
                 let l = skipAuxLeft(m - 1, floor: contentStart)
                 if l > contentStart, tokens[l].lower == "and" || tokens[l].lower == "but" || (isPunct(l, ",") && c2.verb.form == "gerund") {
@@ -763,7 +1009,368 @@ struct ReportedSpeechExtractor {
         let contentR = contentStart..<end
         let wordsCount = contentR.filter { tokens[$0].kind == .word }.count
         guard wordsCount >= 3 else { return nil }
+        // a belief takes a clause: "thinks (that) the plan will fail", not "felt blindsided", "knew instantly"
+        if c.verb.verbClass == .belief {
+            let first = contentStart
+            let thatClause = first > 0 && tokens[first - 1].lower == "that"
+            guard thatClause || fclass(first) == "det" || fclass(first) == "pron" || (tokens[first].isCapitalized && fclass(first) == nil) else { return nil }
+            guard tokens[first].lower != "it" || thatClause else { return nil }
+        }
         prevSubject = subj
         return Found(content: span(contentR), kind: .indirect, cue: cueSpan, mention: subj, words: wordsCount)
+    }
+
+    /// A hash of the letters and digits of `span` (case-folded for ASCII): equal texts modulo punctuation and spacing.
+    static func textKey(_ sc: [Unicode.Scalar], _ span: Span) -> Int {
+        var h: UInt64 = 0xcbf29ce484222325
+        for k in span.start..<span.end {
+            let u = sc[k]
+            guard ScalarClass.isAlnum(u) else { continue }
+            var v = u.value
+            if v >= 65 && v <= 90 { v += 32 }
+            h = (h ^ UInt64(v)) &* 0x100000001b3
+        }
+        return Int(truncatingIfNeeded: h) | 1
+    }
+
+    /// A short quotation in title case without final punctuation names a work, show or group
+    /// ("This Week", "Gang of Eight", "The Apprentice"): not a statement.
+    func isTitleLike(_ span: Span) -> Bool {
+        var t = tokenIndex(atOrAfter: span.start)
+        var words = 0
+        var capitals = 0
+        while t < tokens.count, tokens[t].start < span.end {
+            let tk = tokens[t]
+            if tk.kind == .word {
+                words += 1
+                if tk.isCapitalized || ScalarClass.isDigit(sc[tk.start]) { capitals += 1 }
+                else if fclass(t) == nil || !["det", "prep", "conj"].contains(fclass(t)!) { return false }
+            } else if tk.kind == .punct, [".", "!", "?"].contains(tk.text) {
+                return false
+            }
+            t += 1
+            if words > 14 { return false }
+        }
+        return words >= 1 && capitals >= 1
+    }
+
+    /// First token after a dateline opening the sentence ("WASHINGTON —", "PHILADELPHIA, July 25 (UPI) —").
+    func afterDateline(_ s: Range<Int>) -> Int {
+        let a = s.lowerBound
+        guard a < s.upperBound, tokens[a].kind == .word, tokens[a].text.unicodeScalars.count >= 3,
+              tokens[a].text.unicodeScalars.allSatisfy({ !ScalarClass.isLetter($0) || ScalarClass.isUpper($0) }) else { return a }
+        var k = a + 1
+        while k < min(s.upperBound, a + 12) {
+            if ["\u{2014}", "\u{2013}", "-", "--"].contains(tokens[k].text) && tokens[k].kind == .punct { return k + 1 }
+            k += 1
+        }
+        return a
+    }
+
+    /// A short content that is a clause ("the talks had ended", "he would win"), not a bare noun phrase
+    /// ("a common line", "the name Donald Trump").
+    func isClause(_ span: Span) -> Bool {
+        var t = tokenIndex(atOrAfter: span.start)
+        let first = t
+        if first > 0, first < tokens.count, tokens[first - 1].lower == "that" { return true }
+        while t < tokens.count, tokens[t].start < span.end {
+            let tk = tokens[t]
+            if tk.kind == .word {
+                if fclass(t) == "aux" { return true }
+                if t > first, !tk.isCapitalized, fclass(t) == nil, tk.lower.hasSuffix("ed") || anyCue(at: t) != nil { return true }
+                if t > first, !tk.isCapitalized, fclass(t) == nil, tk.lower.hasSuffix("s"), !tk.lower.hasSuffix("ss"), fclass(t - 1) == nil || fclass(t - 1) == "pron" { return true }
+            }
+            t += 1
+        }
+        return false
+    }
+
+    /// The clause of sentence `s` that contains token `t`: after the last "; …", ", and/but/while SUBJECT …" or
+    /// ", though/although/whereas …" before `t`.
+    func clause(of s: Range<Int>, containing t: Int) -> Range<Int> {
+        var b = t - 1
+        while b > max(s.lowerBound, t - 50) {
+            if !inQuote[b] {
+                if isPunct(b, ";") { return (b + 1)..<s.upperBound }
+                if isPunct(b, ","), b + 2 < t {
+                    let w = tokens[b + 1].lower
+                    if ["and", "but", "while"].contains(w), tokens[b + 2].isCapitalized || fclass(b + 2) == "pron" || fclass(b + 2) == "det" { return (b + 2)..<s.upperBound }
+                    if ["though", "although", "whereas"].contains(w) { return (b + 2)..<s.upperBound }
+                }
+            }
+            b -= 1
+        }
+        return s
+    }
+
+    // MARK: clause subjects (for quotations introduced by a clause)
+
+    /// A pronoun resolved to a person (he, she) or a capitalised run that is not a place or an organisation.
+    func isPersonLike(_ r: Range<Int>) -> Bool {
+        if r.count == 1, let p = g.pronouns[tokens[r.lowerBound].lower] { return p.mode == "yes" || ["i", "we", "they"].contains(tokens[r.lowerBound].lower) }
+        guard r.allSatisfy({ tokens[$0].isCapitalized || tokens[$0].text == "." || tokens[$0].text == "-" }) else { return false }
+        return !r.contains { g.nonPersonWords.contains(tokens[$0].lower) || g.places[tokens[$0].text] != nil }
+    }
+
+    /// The noun phrase starting at `a`: a pronoun, a run of capitalised words (titles, initials,
+    /// "of" + name), or a determiner phrase up to its head noun ("the company", "Trump's campaign
+    /// manager Kellyanne Conway"). Stops before the verb.
+    func nounPhrase(from a: Int, limit: Int) -> Range<Int>? {
+        guard a < limit, tokens[a].kind == .word else { return nil }
+        if fclass(a) == "pron" || g.pronouns[tokens[a].lower] != nil {
+            return tokens[a].lower == "there" || tokens[a].lower == "here" ? nil : a..<(a + 1)
+        }
+        var k = a
+        var sawCap = false
+        var lowerRun = 0
+        while k < limit, k - a < 12 {
+            let tk = tokens[k]
+            if tk.kind == .punct {
+                if tk.text == ".", k > a, tokens[k - 1].end == tk.start, tokens[k - 1].isCapitalized, tokens[k - 1].text.unicodeScalars.count <= 4 { k += 1; continue }
+                if tk.text == "-", k > a, k + 1 < limit, tokens[k + 1].start == tk.end { k += 1; continue }
+                break
+            }
+            if tk.kind != .word { break }
+            if let c = fclass(k) {
+                if k == a && (c == "det") { k += 1; continue }
+                if tk.lower == "of" && k > a && k + 1 < limit && tokens[k + 1].isCapitalized && tokens[k - 1].kind == .word { k += 1; continue }
+                if tk.isCapitalized && k > a && c != "pron" { k += 1; sawCap = true; continue }
+                break
+            }
+            if tk.isCapitalized { sawCap = true; lowerRun = 0; k += 1; continue }
+            if anyCue(at: k) != nil || g.reportingVerbs[tk.lower] != nil { break }
+            if tk.lower.hasSuffix("ly") || tk.lower.hasSuffix("ed") && !g.titles.contains(tk.lower) { break }
+            let prevPossessive = k > a && (tokens[k - 1].lower.hasSuffix("'s") || tokens[k - 1].lower.hasSuffix("\u{2019}s") || tokens[k - 1].lower.hasSuffix("s'") || tokens[k - 1].lower.hasSuffix("s\u{2019}"))
+            if sawCap && !prevPossessive && !g.titles.contains(tk.lower) && !g.nonPersonWords.contains(tk.lower) { break }
+            // a lower-case word followed by a determiner or pronoun is the verb: "The mayor gave the council"
+            if lowerRun > 0 || sawCap, k + 1 < limit, let nc = fclass(k + 1), nc == "det" || nc == "pron" { break }
+            lowerRun += 1
+            if lowerRun > 4 { break }
+            k += 1
+        }
+        while k > a, tokens[k - 1].kind != .word || fclass(k - 1) == "det" || tokens[k - 1].lower == "of" {
+            if tokens[k - 1].text == ".", k - 1 > a, tokens[k - 2].end == tokens[k - 1].start { break }
+            k -= 1
+        }
+        guard k > a, (a..<k).contains(where: { tokens[$0].kind == .word && fclass($0) != "det" }) else { return nil }
+        return a..<k
+    }
+
+    /// The subject of the clause that starts sentence `s`, before token `limit`: introductory phrases
+    /// ("On Tuesday,", "After the debate ended,", "But", "As") are skipped. The subject must be followed
+    /// by a verb-like word (a lower-case word, an auxiliary or an adverb).
+    func clauseSubject(_ s: Range<Int>, before limit: Int) -> Range<Int>? {
+        var a = afterDateline(s)
+        var steps = 0
+        while a < limit, steps < 6 {
+            steps += 1
+            let tk = tokens[a]
+            if inQuote[a] {
+                while a < limit, inQuote[a] { a += 1 }
+                continue
+            }
+            if tk.kind != .word {
+                if tk.text == "(" || tk.text == "[" { return nil }
+                a += 1; continue
+            }
+            if tk.lower == "as" { a += 1; continue }
+            // a participle clause opening the sentence: "Asked about the vote, he said", "Smiling, she added"
+            if a == s.lowerBound, tk.isCapitalized, fclass(a) == nil, tk.lower.hasSuffix("ed") || tk.lower.hasSuffix("ing"), !midSentenceNames.contains(tk.text) {
+                var k = a + 1
+                while k < limit, k - a < 30, !isPunct(k, ",") { k += 1 }
+                if k < limit, isPunct(k, ",") {
+                    var z = min(limit - 1, a + 45)
+                    while z > k {
+                        if isPunct(z, ","), !inQuote[z], let np = subjectWithVerb(at: z + 1, limit: limit) { return np }
+                        z -= 1
+                    }
+                    a = k + 1; continue
+                }
+            }
+            if let c = fclass(a), c == "conj" || (c == "adv" && !(a + 1 < limit && isPunct(a + 1, ","))) { a += 1; continue }
+            if let c = fclass(a), c == "prep" || c == "sub" || c == "time" || c == "adv" {
+                // "in a news conference last week he used …": a personal pronoun after the phrase, before any comma
+                var z = a + 1
+                while z < min(limit - 1, a + 15), !isPunct(z, ","), !inQuote[z] {
+                    if let pr = g.pronouns[tokens[z].lower], pr.mode == "yes" || ["they", "we", "i"].contains(tokens[z].lower),
+                       ["he", "she", "they", "we", "i"].contains(tokens[z].lower), tokens[z + 1].kind == .word, !tokens[z + 1].isCapitalized {
+                        return z..<(z + 1)
+                    }
+                    z += 1
+                }
+                var k = a + 1
+                while k < limit, k - a < 30, !isPunct(k, ",") { k += 1 }
+                guard k < limit, isPunct(k, ",") else { return nil }
+                // a subordinate clause may hold commas itself ("When Robby Mook, Clinton's campaign manager, was
+                // asked …, he laughed"): the main clause starts after the last comma followed by subject + verb
+                if c == "sub" {
+                    var z = min(limit - 1, a + 45)
+                    while z > k {
+                        if isPunct(z, ","), !inQuote[z], let np = subjectWithVerb(at: z + 1, limit: limit) { return np }
+                        z -= 1
+                    }
+                }
+                a = k + 1; continue
+            }
+            if tk.kind == .word, !tk.isCapitalized, tk.lower.hasSuffix("ly"), a + 1 < limit, isPunct(a + 1, ",") { a += 2; continue }
+            break
+        }
+        // a short introductory phrase without a verb before a comma: "Here in Columbia,", "Minutes later,"
+        var c = a + 1
+        while c < min(limit, a + 7), !isPunct(c, ",") { c += 1 }
+        if c < limit, isPunct(c, ","), c + 1 < limit, !(a..<c).contains(where: { fclass($0) == "aux" || anyCue(at: $0) != nil || inQuote[$0] }),
+           tokens[c + 1].kind == .word, let inner = clauseSubject(Range(uncheckedBounds: (c + 1, s.upperBound)), before: limit) {
+            if nounPhrase(from: a, limit: limit).map({ $0.upperBound != c || (c == a + 1 && !midSentenceNames.contains(tokens[a].text) && fclass(a) != "pron") }) ?? true { return inner }
+        }
+        return subjectWithVerb(at: a, limit: limit)
+    }
+
+    /// A noun phrase at `a` followed by a verb-like word (possibly after an apposition or a parenthesis).
+    func subjectWithVerb(at a: Int, limit: Int) -> Range<Int>? {
+        guard a < limit, let np = nounPhrase(from: a, limit: limit) else { return nil }
+        if np.count == 1, g.pronouns[tokens[a].lower]?.mode == "relative" { return nil }
+        // a verb must follow the subject (possibly after an apposition between commas or a parenthesis)
+        var v = np.upperBound
+        if v < limit, isPunct(v, ",") || isPunct(v, "(") {
+            var k = v + 1
+            var depth = isPunct(v, "(") ? 1 : 0
+            while k < limit, k - v < 30 {
+                if isPunct(k, "(") { depth += 1 }
+                if isPunct(k, ")") { depth -= 1; if depth == 0 && isPunct(v, "(") { break } }
+                if isPunct(k, ","), depth == 0 { break }
+                k += 1
+            }
+            guard k < limit else { return nil }
+            v = k + 1
+            if v < limit, isPunct(v, ",") { v += 1 }
+        }
+        guard v < limit, tokens[v].kind == .word, !tokens[v].isCapitalized || anyCue(at: v) != nil else { return nil }
+        if let c = fclass(v), c != "aux" && c != "adv" { return nil }
+        return np
+    }
+
+    /// The speaker of a quotation opening at token `openTok` inside a sentence: the subject of the nearest
+    /// reporting cue before it in the sentence ("Trump said he would make Mexico ''pay''"; "he said,
+    /// adding: ''…''"), or, after a colon or comma, the subject of the introducing clause ("He gave the
+    /// Texan a back-handed compliment: ''…''").
+    func governingAttribution(openTok: Int) -> (cue: Span?, mention: Range<Int>)? {
+        let s = sentence(openTok)
+        guard openTok > s.lowerBound else { return nil }
+        if isPunct(openTok - 1, ":"), openTok >= 2, tokens[openTok - 2].isCapitalized, tokens[openTok - 2].kind == .word {
+            // "… - HuffPollster: ''…''": a name run opening the clause right before the colon
+            var a = openTok - 2
+            while a > s.lowerBound, openTok - 2 - a < 4, tokens[a - 1].kind == .word, tokens[a - 1].isCapitalized || tokens[a - 1].text == "." { a -= 1 }
+            if a == s.lowerBound || ["-", "\u{2014}", "\u{2013}", "(", ";"].contains(tokens[a - 1].text) {
+                return (Span(tokens[openTok - 1].start, tokens[openTok - 1].end), a..<(openTok - 1))
+            }
+            // "… doesn't surprise Republican pollster Daron Shaw: ''…''": a person's name (with a role) ends the clause
+            var r = a
+            while r > s.lowerBound, openTok - 2 - r < 6, tokens[r - 1].kind == .word, !tokens[r - 1].isCapitalized, g.titles.contains(tokens[r - 1].lower) || g.nonPersonWords.contains(tokens[r - 1].lower) {
+                r -= 1
+                while r > s.lowerBound, tokens[r - 1].kind == .word, tokens[r - 1].isCapitalized, fclass(r - 1) == nil { r -= 1 }
+            }
+            if openTok - 1 - a >= 2, isPersonLike(a..<(openTok - 1)), r > s.lowerBound, fclass(r - 1) != "prep", tokens[r - 1].kind == .word,
+               !(a..<(openTok - 1)).contains(where: { g.places[tokens[$0].text] != nil }) {
+                return (Span(tokens[openTok - 1].start, tokens[openTok - 1].end), r..<(openTok - 1))
+            }
+        }
+        var floor = max(s.lowerBound, openTok - 50)
+        // a new coordinated clause with its own subject starts a new search: "…, and Trump vowed to ''…''"
+        var clause = s
+        var b = openTok - 1
+        while b > floor {
+            if !inQuote[b], isPunct(b, ";") || (isPunct(b, ",") && b + 2 < openTok && ["and", "but", "while"].contains(tokens[b + 1].lower)
+                && (tokens[b + 2].isCapitalized || fclass(b + 2) == "pron" || fclass(b + 2) == "det")) {
+                floor = b + 1
+                clause = (isPunct(b, ";") ? b + 1 : b + 2)..<s.upperBound
+                break
+            }
+            if !inQuote[b], isPunct(b, ","), b + 2 < openTok, ["though", "although", "whereas"].contains(tokens[b + 1].lower) { floor = b + 1; clause = (b + 2)..<s.upperBound; break }
+            b -= 1
+        }
+        // the outermost cue first: "X said that Y is ''…''" is X's statement
+        var k = outermostFirst ? floor : openTok - 1
+        while outermostFirst ? k < openTok : k >= floor {
+            defer { k += outermostFirst ? 1 : -1 }
+            if !inQuote[k], let c = anyCue(at: k), c.end <= openTok {
+                let cueSpan = Span(tokens[c.start].start, tokens[c.end - 1].end)
+                if c.verb.verbClass == .according {
+                    if let np = npRight(from: c.end, limit: openTok) { return (cueSpan, np) }
+                    continue
+                }
+                if c.verb.form == "participle" { continue }
+                // passive: "was asked", "is expected"
+                if c.start > s.lowerBound, ["is", "was", "were", "are", "been", "be"].contains(tokens[c.start - 1].lower) {
+                    // "was asked by host Bill Maher, ''…''": the agent speaks
+                    if c.end + 1 < openTok, tokens[c.end].lower == "by", let np = npRight(from: c.end + 1, limit: openTok), np.upperBound < openTok {
+                        return (cueSpan, np)
+                    }
+                    continue
+                }
+                let before = skipAuxLeft(c.start - 1, floor: s.lowerBound)
+                let toInfinitive = before >= s.lowerBound && tokens[before].lower == "to"
+                if toInfinitive {
+                    // "went on to say", "was prompted to say": the subject of the governing verb
+                    var v = before - 1
+                    if v >= s.lowerBound, ["on", "up", "out"].contains(tokens[v].lower) { v -= 1 }
+                    var n = 0
+                    while v > s.lowerBound, n < 2, tokens[v].kind == .word, !tokens[v].isCapitalized, fclass(v) == nil, tokens[v - 1].kind == .word, !tokens[v - 1].isCapitalized, fclass(v - 1) == nil || fclass(v - 1) == "aux" || fclass(v - 1) == "adv" { v -= 1; n += 1 }
+                    if v > s.lowerBound, tokens[v].kind == .word, !tokens[v].isCapitalized, fclass(v) == nil,
+                       let subj = subjectBefore(v, floor: s.lowerBound), subj.upperBound <= v {
+                        return (cueSpan, subj)
+                    }
+                }
+                if c.verb.form == "gerund", before > s.lowerBound, isPunct(before, ","), let np = subjectLeft(endingAt: before - 1, floor: s.lowerBound),
+                   np.lowerBound == s.lowerBound || isPunct(np.lowerBound - 1, ","), isNameLike(np) || np.count == 1 && fclass(np.lowerBound) == "pron" {
+                    return (cueSpan, np)
+                }
+                if c.verb.form == "gerund" || toInfinitive || (before >= s.lowerBound && ["and", "but", "then"].contains(tokens[before].lower)) || (before >= s.lowerBound && tokens[before].lower == "by") {
+                    // the subject of the main verb: the clause subject ("Carson shared a syllabus for a class
+                    // called ''Perception'', writing ''…''"), else an earlier finite cue's subject
+                    if c.verb.form == "gerund", before >= s.lowerBound, isPunct(before, ","), let subj = clauseSubject(clause, before: c.start) {
+                        return (cueSpan, subj)
+                    }
+                    var z = before - 1
+                    while z >= s.lowerBound {
+                        if !inQuote[z], let c2 = anyCue(at: z), c2.verb.form == "past" || c2.verb.form == "present3", c2.verb.verbClass != .according {
+                            if let subj = subjectBefore(c2.start, floor: s.lowerBound) { return (cueSpan, subj) }
+                            if let np = npRight(from: c2.end, limit: c.start), np.upperBound < c.start { return (cueSpan, np) }
+                            break
+                        }
+                        z -= 1
+                    }
+                    if let subj = clauseSubject(clause, before: c.start) { return (cueSpan, subj) }
+                    if outermostFirst { continue }
+                    return nil
+                }
+                if let subj = subjectBefore(c.start, floor: s.lowerBound), subj.upperBound <= c.start {
+                    return (cueSpan, subj)
+                }
+                // inverted: said Smith: "…" / says the report, "…"
+                if let np = npRight(from: c.end, limit: openTok), np.upperBound < openTok, isPunct(np.upperBound, ":") || isPunct(np.upperBound, ",") {
+                    return (cueSpan, np)
+                }
+                if let subj = clauseSubject(clause, before: c.start) { return (cueSpan, subj) }
+                if outermostFirst { continue }
+                return nil
+            }
+        }
+        // no cue: the clause introducing a colon or comma
+        if isPunct(openTok - 1, ":") || isPunct(openTok - 1, ",") {
+            if let subj = clauseSubject(s, before: openTok - 1) {
+                return (Span(tokens[openTok - 1].start, tokens[openTok - 1].end), subj)
+            }
+            // "Republican pollster Daron Shaw: ''…''": a name right before the colon
+            if isPunct(openTok - 1, ":"), openTok >= 2, tokens[openTok - 2].isCapitalized, tokens[openTok - 2].kind == .word {
+                var a = openTok - 2
+                while a > s.lowerBound, openTok - 2 - a < 5, tokens[a - 1].kind == .word, tokens[a - 1].isCapitalized || (fclass(a - 1) == nil && !tokens[a - 1].lower.hasSuffix("ly")) { a -= 1 }
+                if (a..<(openTok - 1)).contains(where: { tokens[$0].isCapitalized }), fclass(a) == nil || fclass(a) == "det" {
+                    return (Span(tokens[openTok - 1].start, tokens[openTok - 1].end), a..<(openTok - 1))
+                }
+            }
+        } else if noCueClauseSubjects, let subj = clauseSubject(s, before: openTok), isPersonLike(subj) {
+            return (nil, subj)
+        }
+        return nil
     }
 }

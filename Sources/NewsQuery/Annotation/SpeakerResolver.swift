@@ -79,6 +79,8 @@ struct SpeakerResolver {
 
     func stripPossessive(_ s: String) -> String {
         if s.hasSuffix("'s") || s.hasSuffix("\u{2019}s") { return String(s.unicodeScalars.dropLast(2)) }
+        // plural possessive kept on the word by the tokenizer: "Sanders'"
+        if s.hasSuffix("s'") || s.hasSuffix("s\u{2019}") { return String(s.unicodeScalars.dropLast(1)) }
         return s
     }
 
@@ -129,8 +131,11 @@ struct SpeakerResolver {
                     var k = a - 1
                     var steps = 0
                     while k >= 0, steps < 4, tokens[k].kind == .word {
-                        if let p = g.places[stripPossessive(tokens[k].text)] { country = p.code; break }
-                        if k > 0, let p = g.places[tokens[k - 1].text + " " + tokens[k].text] { country = p.code; break }
+                        // place spellings are capitalised: skip the lookups for lower-case words
+                        if tokens[k].isCapitalized {
+                            if let p = g.places[stripPossessive(tokens[k].text)] { country = p.code; break }
+                            if k > 0, tokens[k - 1].isCapitalized, let p = g.places[tokens[k - 1].text + " " + tokens[k].text] { country = p.code; break }
+                        }
                         k -= 1; steps += 1
                     }
                 }

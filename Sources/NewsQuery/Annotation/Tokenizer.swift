@@ -114,6 +114,9 @@ func tokenize(_ sc: [Unicode.Scalar], from: Int) -> [AToken] {
             }
             // dotted abbreviation keeps its final period: U.S. / D.C.
             if hasDot && !allDigits && j < n && sc[j] == "." && ScalarClass.isLetter(sc[j - 1]) { j += 1 }
+            // plural possessive: "Sanders' campaign", "the Clintons’ farm" (an apostrophe after s, then a word)
+            if !allDigits, j + 2 < n, ScalarClass.isApostrophe(sc[j]), sc[j - 1] == "s" || sc[j - 1] == "S",
+               sc[j + 1] == " ", ScalarClass.isLetter(sc[j + 2]) { j += 1 }
             tokens.append(make(i, j, allDigits ? .number : .word))
             newlines = 0
             i = j

@@ -21,11 +21,14 @@ public struct Quotation: Hashable, Sendable {
     public var speaker: String?
     /// ISO 3166-1 alpha-2 code of the speaker's country, where the text or a gazetteer supports it.
     public var speakerCountry: String?
+    /// What the cue reports: speech (said, wrote), belief (believes, fears), data (a poll shows), according.
+    public var cueClass: CueClass
 
     public init(content: Span, kind: QuoteKind, cue: Span? = nil, speakerMention: Span? = nil,
-                speaker: String? = nil, speakerCountry: String? = nil) {
+                speaker: String? = nil, speakerCountry: String? = nil, cueClass: CueClass = .speech) {
         self.content = content; self.kind = kind; self.cue = cue
         self.speakerMention = speakerMention; self.speaker = speaker; self.speakerCountry = speakerCountry
+        self.cueClass = cueClass
     }
 }
 

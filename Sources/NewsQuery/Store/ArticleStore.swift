@@ -8,7 +8,8 @@ public struct Article: Sendable {
     public let scalars: [Unicode.Scalar]
     public let bodyStart: Int
     public let metadata: ArticleMetadata
-    public let annotations: ArticleAnnotations
+    /// What the annotator found; the store resolves quotation speakers to entities in it.
+    public internal(set) var annotations: ArticleAnnotations
 
     public init(document: Document, annotations: ArticleAnnotations) {
         self.id = document.id
@@ -45,6 +46,10 @@ public struct ArticleStore: Sendable {
     public private(set) var quoteIDs: [QuoteID]
     /// Word index over quotation contents.
     public private(set) var quoteIndex: InvertedIndex
+    /// People, organisations and places across all articles, one entity per referent.
+    public private(set) var entities = EntityTable()
+    /// Quantities and dates of every article, with dates resolved (`numbers`, `compare`, `disagreements`).
+    public private(set) var facts = FactTable()
 
     public init(articles: [Article] = []) {
         self.articles = []
@@ -72,6 +77,8 @@ public struct ArticleStore: Sendable {
     public func quotation(_ id: QuoteID) -> Quotation { articles[id.article].annotations.quotations[id.index] }
 
     private mutating func rebuildIndexes() {
+        entities = EntityTable.build(articles: articles)
+        resolveSpeakers()
         quoteIDs = []
         var index = InvertedIndex()
         for (a, article) in articles.enumerated() {
@@ -82,5 +89,39 @@ public struct ArticleStore: Sendable {
             }
         }
         quoteIndex = index
+        facts = FactTable(articles: articles)
+    }
+
+    /// Names every quotation's speaker by its entity's canonical name ("Dmitri Peskov" and "Dmitry
+    /// Peskov" become one speaker), and gives it the entity's country when the text gave none.
+    /// The mention as written stays in `speakerMention`.
+    private mutating func resolveSpeakers() {
+        for a in articles.indices {
+            var quotations = articles[a].annotations.quotations
+            var changed = false
+            for q in quotations.indices {
+                guard let id = entities.entityID(for: quotations[q], in: a), let entity = entities.entity(id: id),
+                      Self.namesHead(entity, of: quotations[q].speaker) else { continue }
+                if quotations[q].speaker != entity.name { quotations[q].speaker = entity.name; changed = true }
+                if quotations[q].speakerCountry == nil, let country = entity.country {
+                    quotations[q].speakerCountry = country; changed = true
+                }
+            }
+            if changed { articles[a].annotations.quotations = quotations }
+        }
+    }
+
+    /// The entity names the head of the speaker phrase: "Rival Hillary Clinton" is Hillary Clinton,
+    /// but "Clinton supporters", "the New York businessman" or "the Obama administration" are not
+    /// the entity named inside them, and a person is never renamed after a place ("Chuck Jordan"
+    /// is not the country Jordan). Without a speaker there is nothing to rename.
+    static func namesHead(_ entity: Entity, of speaker: String?) -> Bool {
+        guard let speaker else { return false }
+        let names = [entity.name] + entity.aliases
+        if entity.type == .country || entity.type == .location {
+            return names.contains { $0.caseInsensitiveCompare(speaker) == .orderedSame }
+        }
+        guard let head = TextTokenizer.words(speaker).last else { return false }
+        return names.contains { TextTokenizer.words($0).last == head }
     }
 }

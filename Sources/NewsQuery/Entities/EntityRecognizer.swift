@@ -1,0 +1,697 @@
+/// A name found in one article, before resolution across the corpus.
+struct RawMention: Sendable {
+    /// The name proper (titles, honorifics, leading "the" and possessive excluded).
+    var span: Span
+    /// Name words as written (possessive stripped; quote tokens dropped).
+    var words: [String]
+    /// The name as written in the span.
+    var text: String
+    /// Other surface forms of this mention: with its honorific ("Mr. Kim"), with a country modifier
+    /// ("US National Security Council").
+    var extraForms: [String] = []
+    var type: EntityType
+    /// The type comes from a cue word, a gazetteer, a title or an honorific (not a default).
+    var typed: Bool
+    /// Gazetteer key ("country:RU", "body:KCNA", "place:Moscow") and canonical name.
+    var key: String?
+    var canonical: String?
+    var country: String?
+    /// The country comes from a modifier word of an organisation name ("Russian Defense Ministry").
+    var modifierCountry: String?
+    var role: String?
+    /// Honorific gender ("m", "f") or nil.
+    var gender: String?
+    var titled = false
+    /// Sentence-initial single word: kept only when it links to a known entity.
+    var weak = false
+    /// Start offset used for ordering.
+    var start: Int { span.start }
+}
+
+/// Finds mentions of people, organisations, places, countries, facilities and events in one article body:
+/// runs of capitalised words (with joiners: hyphens, "of", initials, plural possessives inside
+/// organisation names), split into honorifics, titles, gazetteer places and bodies, and names; types from
+/// cue words and context; roles from titles before the name and appositions around it.
+struct EntityRecognizer {
+    let g: Gazetteer
+    let lex: EntityLexicon
+    /// Lower-case words seen written in lower case anywhere in the corpus (a sentence-initial capitalised
+    /// word that is also seen in lower case is an ordinary word).
+    let lowerVocabulary: Set<String>
+
+    struct Context {
+        let sc: [Unicode.Scalar]
+        var toks: [AToken]
+        var initial: [Bool]
+        /// The token is on a line in title case ("Ted Cruz Apologizes For Remarks"): every word there is
+        /// capitalised whatever it is.
+        var titleCase: [Bool] = []
+        /// The token is on a line written in capitals ("POSSIBLE SUSPECT ARRESTED"): no names are read there.
+        var shouting: [Bool] = []
+        /// `isNameToken` for every token, computed once per article.
+        var nameFlags: [Bool] = []
+    }
+
+    // MARK: tokens
+
+    /// Tokens of the body with hyphen compounds of places split ("Russia-North Korea"), and a flag per token
+    /// telling whether it starts a sentence (or a line, a quotation, a clause after a colon).
+    /// `sentences`: the annotator's sentence spans when the article is annotated (else they are split here).
+    func prepare(scalars sc: [Unicode.Scalar], from: Int, sentences known: [Span] = []) -> Context {
+        let raw = tokenize(sc, from: from)
+        var startSet = Set<Int>()
+        if known.isEmpty {
+            for r in SentenceSplitter(gazetteer: g).split(raw) where !r.isEmpty { startSet.insert(raw[r.lowerBound].start) }
+        } else {
+            for span in known { startSet.insert(span.start) }
+        }
+        var toks: [AToken] = []
+        toks.reserveCapacity(raw.count)
+        for t in raw {
+            if t.kind == .word, t.isCapitalized, t.text.utf8.contains(45) {
+                let parts = t.text.split(separator: "-", omittingEmptySubsequences: false)
+                if parts.count >= 2, parts.allSatisfy({ $0.first?.isUppercase == true }),
+                   isPlaceWord(String(parts[0])) || isPlaceWord(String(parts[parts.count - 1])) {
+                    var offset = t.start
+                    for (k, p) in parts.enumerated() {
+                        let len = p.unicodeScalars.count
+                        let s = String(p)
+                        toks.append(AToken(start: offset, end: offset + len, kind: .word, text: s, lower: s.lowercased(),
+                                           newlinesBefore: k == 0 ? t.newlinesBefore : 0, isCapitalized: true))
+                        offset += len + 1
+                    }
+                    continue
+                }
+            }
+            toks.append(t)
+        }
+        var initial = [Bool](repeating: false, count: toks.count)
+        for (i, t) in toks.enumerated() {
+            if startSet.contains(t.start) || t.newlinesBefore > 0 || i == 0 { initial[i] = true; continue }
+            let p = toks[i - 1]
+            if p.kind == .quote || p.text == ":" || p.text == "(" || p.text == "\u{2014}" || p.text == "[" { initial[i] = true }
+        }
+        var titleCase = [Bool](repeating: false, count: toks.count)
+        var shouting = [Bool](repeating: false, count: toks.count)
+        var lineStart = 0
+        for i in 0...toks.count {
+            if i == toks.count || (i > lineStart && toks[i].newlinesBefore > 0) {
+                var words = 0, caps = 0, allCaps = 0, longCaps = 0
+                for k in lineStart..<i where toks[k].kind == .word {
+                    words += 1
+                    if toks[k].isCapitalized {
+                        caps += 1
+                        let n = (toks[k].end - toks[k].start)
+                        if n > 1, toks[k].text.unicodeScalars.allSatisfy({ !ScalarClass.isLetter($0) || ScalarClass.isUpper($0) }) {
+                            allCaps += 1
+                            if n >= 5 { longCaps += 1 }
+                        }
+                    }
+                }
+                // (a line of acronyms such as "KCNA / AP / LETA" is not shouting: it needs long words)
+                if allCaps * 4 >= words * 3, longCaps >= 2 { for k in lineStart..<i { shouting[k] = true } }
+                // precise count (without function words) only for lines that may be in title case
+                if caps * 2 >= words && words >= 4 {
+                    words = 0; caps = 0
+                    for k in lineStart..<i where toks[k].kind == .word && g.functionWords[toks[k].lower] == nil {
+                        words += 1
+                        if toks[k].isCapitalized { caps += 1 }
+                    }
+                }
+                if words >= 4 && caps * 4 >= words * 3 { for k in lineStart..<i { titleCase[k] = true } }
+                lineStart = i
+            }
+        }
+        return Context(sc: sc, toks: toks, initial: initial, titleCase: titleCase, shouting: shouting)
+    }
+
+    func isPlaceWord(_ s: String) -> Bool { g.places[s] != nil || lex.places[s] != nil }
+
+    // MARK: helpers
+
+    func text(_ c: Context, _ a: Int, _ b: Int) -> String {
+        guard a < b else { return "" }
+        var ascii = true
+        for k in a..<b where c.sc[k].value >= 128 { ascii = false; break }
+        if ascii {
+            return String(unsafeUninitializedCapacity: b - a) { buf in
+                for k in a..<b { buf[k - a] = UInt8(truncatingIfNeeded: c.sc[k].value) }
+                return b - a
+            }
+        }
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: c.sc[a..<b])
+        return String(v)
+    }
+
+    /// `s` without leading and trailing periods and spaces.
+    static func trimPeriods(_ s: String) -> String {
+        var u = Substring(s).unicodeScalars
+        while let f = u.first, f == "." || f == " " { u.removeFirst() }
+        while let l = u.last, l == "." || l == " " { u.removeLast() }
+        return String(u)
+    }
+
+    static func possessiveLength(_ s: String) -> Int {
+        // utf8: "'" = 27, "’" = E2 80 99
+        var it = s.utf8.reversed().makeIterator()
+        guard let last = it.next() else { return 0 }
+        func apostropheBefore(_ first: UInt8?) -> Bool {
+            guard let first else { return false }
+            if first == 0x27 { return true }
+            return first == 0x99 && it.next() == 0x80 && it.next() == 0xE2
+        }
+        if last == 0x27 || last == 0x99 {
+            // plural possessive kept on the word by the tokenizer: "Times’", "Workers'"
+            if last == 0x99 { guard it.next() == 0x80, it.next() == 0xE2 else { return 0 } }
+            let p = it.next()
+            return p == 0x73 || p == 0x53 ? 1 : 0
+        }
+        guard last == 0x73 || last == 0x53 else { return 0 }
+        return apostropheBefore(it.next()) ? 2 : 0
+    }
+
+    static func stripPossessive(_ s: String) -> String {
+        let n = possessiveLength(s)
+        return n == 0 ? s : String(s.unicodeScalars.dropLast(n))
+    }
+
+    /// A word that can be part of a name: capitalised (or a particle-prefixed name such as al-Assad), not a
+    /// stop word, not a capitalised function word.
+    func isNameToken(_ c: Context, _ i: Int) -> Bool {
+        guard i >= 0, i < c.toks.count else { return false }
+        if !c.nameFlags.isEmpty { return c.nameFlags[i] }
+        return computeNameToken(c, i)
+    }
+
+    func computeNameToken(_ c: Context, _ i: Int) -> Bool {
+        guard c.toks[i].kind == .word else { return false }
+        if !c.toks[i].isCapitalized {
+            let first = c.sc[c.toks[i].start]
+            guard first == "a" || first == "e" || first == "b" || first == "i" else { return false }
+        }
+        let t = c.toks[i]
+        if !t.isCapitalized {
+            // al-Assad, el-Sisi, bin-Salman
+            guard let f = t.lower.utf8.first, f == 97 || f == 101 || f == 98 || f == 105, t.lower.utf8.contains(45) else { return false }
+            if let h = t.lower.firstIndex(of: "-"), ["al", "el", "bin", "ibn", "abu"].contains(String(t.lower[..<h])),
+               (t.end - t.start) > h.utf16Offset(in: t.lower) + 1 {
+                let after = t.text.unicodeScalars[t.text.unicodeScalars.index(t.text.unicodeScalars.startIndex, offsetBy: h.utf16Offset(in: t.lower) + 1)]
+                return ScalarClass.isUpper(after)
+            }
+            return false
+        }
+        let lower = Self.stripPossessive(t.lower)
+        if lex.stopWords.contains(lower), g.places[t.text] == nil { return false }
+        // a lone capital letter ("R" in "(R-Texas)") or a party-state tag ("I-Vt")
+        if ((t.end - t.start) == 1 && !(i + 1 < c.toks.count && c.toks[i + 1].text == "." && c.toks[i + 1].start == t.end)) || ((t.end - t.start) > 2 && t.text.unicodeScalars[t.text.unicodeScalars.index(after: t.text.unicodeScalars.startIndex)] == "-") { return false }
+        if c.shouting.count > i, c.shouting[i] { return false }
+        if Self.isContraction(lower) { return false }
+        if g.functionWords[lower] != nil, (t.end - t.start) > 1 || lower == "i" {
+            // capitalised function words are not names, except all-capital acronyms (US, IT)
+            if !((t.end - t.start) >= 2 && t.text.unicodeScalars.allSatisfy { ScalarClass.isUpper($0) || $0 == "." }) { return false }
+        }
+        return true
+    }
+
+    /// I'm, we're, they've, she'll, he'd, don't.
+    static func isContraction(_ lower: String) -> Bool {
+        let u = Array(lower.unicodeScalars)
+        guard let apo = u.lastIndex(where: { $0 == "'" || $0 == "\u{2019}" }), apo > 0 else { return false }
+        let tail = String(String.UnicodeScalarView(u[(apo + 1)...]))
+        return ["m", "re", "ve", "ll", "d", "t"].contains(tail)
+    }
+
+    /// A capital inside a word after at least three lower-case letters: "USTimesPost" (not "McCain", "MacArthur").
+    static func isCamelCase(_ w: String) -> Bool {
+        var lowerRun = 0
+        for u in w.unicodeScalars {
+            if ScalarClass.isUpper(u) { if lowerRun >= 3 { return true }; lowerRun = 0 }
+            else if ScalarClass.isLetter(u) { lowerRun += 1 } else { lowerRun = 0 }
+        }
+        return false
+    }
+
+    /// A group or affiliation word ("Republican", "Muslims", "Republican-turned").
+    func isGroupWord(_ lower: String) -> Bool {
+        if lex.groupWords.contains(lower) { return true }
+        guard lower.utf8.contains(45) || Self.possessiveLength(lower) > 0 else { return false }
+        let w = Self.stripPossessive(lower)
+        if lex.groupWords.contains(w) { return true }
+        if let h = w.firstIndex(of: "-") { return lex.groupWords.contains(String(w[..<h])) }
+        return false
+    }
+
+    func cueType(_ lower: String) -> EntityType? { lex.cueWords[Self.stripPossessive(lower)] }
+
+    /// Longest title (gazetteer titles) starting at token i within limit: end index (after an optional period).
+    func titleAt(_ c: Context, _ i: Int, limit: Int, lowerCaseRoles: Bool = false) -> Int? {
+        var best: Int?
+        var key = ""
+        var j = i
+        while j < limit, j - i < g.maxPhraseWords {
+            let t = c.toks[j]
+            guard t.kind == .word else { break }
+            key = key.isEmpty ? t.lower : key + " " + t.lower
+            if g.titles.contains(key) || (lowerCaseRoles && lex.roles.contains(key)) { best = j + 1 }
+            if j == i, !g.phraseStarts.contains(t.lower) { break }
+            j += 1
+        }
+        if let b = best, b < limit, c.toks[b].text == ".", c.toks[b].start == c.toks[b - 1].end { return b + 1 }
+        return best
+    }
+
+    enum Place { case gaz(Gazetteer.Place), lex(EntityLexicon.Place) }
+
+    /// Longest place (entity-places first, then countries/demonyms/bodies) starting at token i within limit.
+    func placeAt(_ c: Context, _ i: Int, limit: Int) -> (end: Int, place: Place)? {
+        var best: (Int, Place)?
+        var key = ""
+        var j = i
+        let maxWords = max(g.maxPhraseWords, lex.maxPlaceWords)
+        while j < limit, j - i < maxWords {
+            let t = c.toks[j]
+            guard t.kind == .word else { break }
+            if j > i, c.toks[j - 1].end != t.start, !ScalarClass.isSpace(c.sc[c.toks[j - 1].end]) { break }
+            let w = Self.stripPossessive(t.text)
+            key = j == i ? w : key + " " + w
+            if let p = lex.places[key] { best = (j + 1, .lex(p)) } else if let p = g.places[key] { best = (j + 1, .gaz(p)) }
+            else if key.utf8.count <= 4, key.utf8.contains(46), let p = g.places[key + "."] { best = (j + 1, .gaz(p)) } // "U.S" before a full stop
+            if w != t.text { break } // a possessive ends the place
+            if j == i, !g.phraseStarts.contains(t.lower), !lex.placeStarts.contains(t.text) { break }
+            j += 1
+        }
+        return best
+    }
+
+    /// Country code found in tokens a..<b (government bodies first, then places), if any.
+    func country(in c: Context, _ a: Int, _ b: Int) -> String? {
+        var k = a
+        var found: String?
+        var bodyFound = false
+        while k < b {
+            if let (e, p) = placeAt(c, k, limit: b) {
+                // "... in Seoul" locates the role; a government body names its country
+                let located = k > a && c.toks[k - 1].lower == "in"
+                switch p {
+                case .gaz(let gp):
+                    if located && !gp.isDemonym, let code = Optional(gp.code) { return code }
+                    if gp.isBody { found = gp.code; bodyFound = true } else if !bodyFound { found = found ?? gp.code }
+                case .lex(let lp):
+                    if located, let code = lp.code { return code }
+                    if !bodyFound { found = found ?? lp.code }
+                }
+                k = e
+            } else { k += 1 }
+        }
+        return found
+    }
+
+    func isRoleWord(_ lower: String) -> Bool { (g.titles.contains(lower) || lex.roles.contains(lower)) && lex.honorifics[lower] == nil }
+
+    // MARK: recognition
+
+    func recognize(_ article: Article) -> [RawMention] {
+        let c = prepare(scalars: article.scalars, from: min(max(0, article.bodyStart), article.scalars.count), sentences: article.annotations.sentences)
+        return recognize(c)
+    }
+
+    func recognize(_ context: Context) -> [RawMention] {
+        var c = context
+        c.nameFlags = (0..<c.toks.count).map { computeNameToken(c, $0) }
+        var out: [RawMention] = []
+        let toks = c.toks
+        let n = toks.count
+        var i = 0
+        while i < n {
+            guard isNameToken(c, i) else { i += 1; continue }
+            var j = i + 1
+            var sawCue = cueType(toks[i].lower) != nil
+            while j < n, toks[j].newlinesBefore == 0 {
+                let prev = toks[j - 1]
+                if prev.kind == .word, Self.possessiveLength(prev.text) > 0 {
+                    // after a possessive, continue only into an organisation name ("Korean People's Army"),
+                    // not after a group, place or body ("Democrats' Senate", "Russia's Defense Ministry")
+                    if isGroupWord(prev.lower) || isPlaceWord(Self.stripPossessive(prev.text)) { break }
+                    var k = j
+                    while k < n, isNameToken(c, k), toks[k].newlinesBefore == 0 { k += 1 }
+                    if k > j, cueType(toks[k - 1].lower) != nil { j = k; sawCue = true; continue }
+                    break
+                }
+                if isNameToken(c, j) { if cueType(toks[j].lower) != nil { sawCue = true }; j += 1; continue }
+                let t = toks[j]
+                // the period of an honorific, title or initial: "Mr. Kim", "J. Smith"
+                if t.text == ".", t.start == prev.end, prev.kind == .word, prev.isCapitalized, (prev.end - prev.start) <= 4,
+                   j + 1 < n, toks[j + 1].newlinesBefore == 0, isNameToken(c, j + 1),
+                   lex.honorifics[prev.lower] != nil || g.titles.contains(prev.lower) || (prev.end - prev.start) == 1 {
+                    j += 1; continue
+                }
+                // plural possessive inside an organisation name: "Workers' Party"
+                if t.kind == .quote, t.start == prev.end, prev.kind == .word, prev.lower.hasSuffix("s"), t.text == "'" || t.text == "\u{2019}" {
+                    var k = j + 1
+                    while k < n, isNameToken(c, k), toks[k].newlinesBefore == 0 { k += 1 }
+                    if k > j + 1, cueType(toks[k - 1].lower) != nil { j = k; sawCue = true; continue }
+                    break
+                }
+                // "Department of Munitions Industry", "University of North Korean Studies"
+                if t.lower == "of", sawCue, j + 1 < n {
+                    var k = j + 1
+                    if toks[k].lower == "the", k + 1 < n { k += 1 }
+                    if isNameToken(c, k), toks[k].newlinesBefore == 0 { j = k; continue }
+                }
+                break
+            }
+            emitRun(c, i, j, into: &out)
+            i = j
+        }
+        out.sort { $0.span < $1.span }
+        return out
+    }
+
+    enum Item {
+        case honorific(Range<Int>, String)
+        case title(Range<Int>)
+        case place(Range<Int>, Place)
+        case group(Range<Int>)
+        case name(Range<Int>)
+    }
+
+    func emitRun(_ c: Context, _ runStart: Int, _ runEnd: Int, into out: inout [RawMention]) {
+        let toks = c.toks
+        var a = runStart
+        var initial = c.initial[a]
+        // a leading determiner or function word ("The Kremlin", "In Moscow") is not part of the name
+        while a < runEnd, g.functionWords[toks[a].lower] != nil, !toks[a].text.unicodeScalars.allSatisfy({ ScalarClass.isUpper($0) || $0 == "." }) || (toks[a].end - toks[a].start) < 2 {
+            a += 1; initial = false
+        }
+        guard a < runEnd else { return }
+        // items
+        var items: [Item] = []
+        var k = a
+        while k < runEnd {
+            let t = toks[k]
+            if t.kind == .word, let gender = lex.honorifics[t.lower] {
+                var e = k + 1
+                if e < runEnd, toks[e].text == "." { e += 1 }
+                if e < runEnd, isNameToken(c, e) { items.append(.honorific(k..<e, gender)); k = e; continue }
+            }
+            if case .name(let r)? = items.last, r.upperBound == k, ["of", "the"].contains(toks[k - 1].lower) {
+                items[items.count - 1] = .name(r.lowerBound..<(k + 1)); k += 1; continue
+            }
+            let title = titleAt(c, k, limit: runEnd, lowerCaseRoles: k > a)
+            let place = placeAt(c, k, limit: runEnd)
+            // (a title ending the run names a role, not an entity: "the Russian President.", "Marshal of ...")
+            if let te = title, place == nil || place!.end < te { items.append(.title(k..<te)); k = te; continue }
+            if let (pe, p) = place {
+                items.append(.place(k..<pe, p)); k = pe; continue
+            }
+            // a group word is a modifier unless it opens an organisation or event name ("Republican Party")
+            if t.kind == .word, isGroupWord(t.lower), !(items.last.map { if case .name = $0 { return true } else { return false } } ?? false) {
+                var e = k + 1
+                var cue = false
+                while e < runEnd, c.toks[e].kind != .word || !isGroupWord(c.toks[e].lower) {
+                    if cueType(c.toks[e].lower) != nil { cue = true }
+                    e += 1
+                }
+                if !cue { items.append(.group(k..<(k + 1))); k += 1; continue }
+            }
+            if t.kind != .word {
+                // a period or quote inside a run joins the neighbouring name words
+                if case .name(let r)? = items.last { items[items.count - 1] = .name(r.lowerBound..<(k + 1)) }
+                k += 1; continue
+            }
+            if case .name(let r)? = items.last, r.upperBound == k { items[items.count - 1] = .name(r.lowerBound..<(k + 1)) } else { items.append(.name(k..<(k + 1))) }
+            k += 1
+        }
+
+        var roleStart: Int?          // token where the role words begin (modifier or title)
+        var roleEnd: Int?            // end of the last title
+        var modCountry: String?      // country of a modifier (demonym, country, body)
+        var modStart: Int?           // first modifier token (for "US National Security Council")
+        var honor: (Range<Int>, String)?
+        for (idx, item) in items.enumerated() {
+            let isLast = idx == items.count - 1
+            switch item {
+            case .honorific(let r, let gender):
+                honor = (r, gender)
+            case .title(let r):
+                if roleStart == nil { roleStart = r.lowerBound }
+                roleEnd = r.upperBound
+            case .group:
+                continue
+            case .place(let r, let p):
+                let span = Span(toks[r.lowerBound].start, toks[r.upperBound - 1].end - Self.possessiveLength(toks[r.upperBound - 1].text))
+                let surface = text(c, span.start, span.end)
+                var code: String?
+                switch p {
+                case .lex(let lp):
+                    code = lp.code
+                    let isCountry = lp.kind == "country"
+                    out.append(RawMention(span: span, words: [surface], text: surface, type: isCountry ? .country : .location, typed: true,
+                                          key: isCountry ? "country:" + (lp.code ?? lp.name) : "place:" + lp.name, canonical: lp.name, country: lp.code))
+                case .gaz(let gp):
+                    code = gp.code
+                    if gp.isBody {
+                        var m = RawMention(span: span, words: [surface], text: surface, type: .organization, typed: true,
+                                           key: "body:" + gp.name, canonical: gp.name, country: gp.code)
+                        if let ms = modStart, roleEnd == nil { m.extraForms.append(text(c, toks[ms].start, span.end)) }
+                        if initial && idx == 0 && r.count == 1 && lowerVocabulary.contains(toks[r.lowerBound].lower) { break }
+                        out.append(m)
+                    } else if !gp.isDemonym {
+                        out.append(RawMention(span: span, words: [surface], text: surface, type: .country, typed: true,
+                                              key: "country:" + gp.code, canonical: gp.name, country: gp.code))
+                        }
+                }
+                if !isLast {
+                    modCountry = code ?? modCountry
+                    if modStart == nil { modStart = r.lowerBound }
+                    if roleStart == nil { roleStart = r.lowerBound }
+                }
+            case .name(let r):
+                var s = r.lowerBound
+                // a title word opening an organisation or event name belongs to it ("General Electric Company")
+                if let rs = roleStart, roleEnd == r.lowerBound, honor == nil, modStart == nil,
+                   (r.lowerBound..<r.upperBound).contains(where: { toks[$0].kind == .word && cueType(toks[$0].lower) != nil }) {
+                    s = rs; roleStart = nil; roleEnd = nil
+                }
+                // a sentence-initial ordinary word ("Photos", "Related") is not part of the name
+                if initial && idx == 0 && honor == nil && lowerVocabulary.contains(Self.stripPossessive(toks[s].lower)) && !isPlaceWord(toks[s].text) {
+                    s += 1
+                    while s < r.upperBound, toks[s].kind != .word { s += 1 }
+                    if s >= r.upperBound { continue }
+                }
+                var wordIdx = (s..<r.upperBound).filter { toks[$0].kind == .word }
+                if c.titleCase[s] {
+                    // a title-case line: ordinary words at either end of the run are not part of the name
+                    func ordinary(_ i: Int) -> Bool { lowerVocabulary.contains(Self.stripPossessive(toks[i].lower)) && !isGivenName(toks[i].text) }
+                    while let f = wordIdx.first, ordinary(f) { wordIdx.removeFirst() }
+                    while let l = wordIdx.last, ordinary(l) { wordIdx.removeLast() }
+                    guard let f = wordIdx.first else { continue }
+                    s = f
+                }
+                guard !wordIdx.isEmpty else { continue }
+                // "Cheeto Donald Trump": a person's name opening with a given name after stray words
+                if wordIdx.count >= 3, !isGivenName(toks[wordIdx[0]].text), honor == nil,
+                   !wordIdx.contains(where: { cueType(toks[$0].lower) != nil }),
+                   let p = wordIdx.indices.dropFirst().first(where: { isGivenName(toks[wordIdx[$0]].text) }), p <= wordIdx.count - 2,
+                   !isFamilyFirstName(wordIdx.map { toks[$0].text }) {
+                    wordIdx.removeFirst(p)
+                    s = wordIdx[0]
+                }
+                let chunkEnd = wordIdx.last! + 1
+                let lastTok = toks[chunkEnd - 1]
+                let end = lastTok.end - Self.possessiveLength(lastTok.text)
+                let words = wordIdx.map { Self.stripPossessive(toks[$0].text) }
+                var m = RawMention(span: Span(toks[s].start, end), words: words, text: text(c, toks[s].start, end), type: .other, typed: false)
+                // type from cue words (the last one wins: "University of North Korean Studies")
+                var cue: EntityType?
+                for w in wordIdx { if let t = cueType(toks[w].lower) { cue = t } }
+                let isAcronym = words.allSatisfy { w in w.unicodeScalars.count >= 2 && w.unicodeScalars.allSatisfy { ScalarClass.isUpper($0) || $0 == "." || ScalarClass.isDigit($0) } }
+                if let cue { m.type = cue; m.typed = true }
+                else if honor != nil || roleEnd != nil { m.type = .person; m.typed = true }
+                else if words.count >= 2, isAcronym || words.contains(where: { w in w.unicodeScalars.count >= 2 && w.unicodeScalars.allSatisfy { ScalarClass.isUpper($0) } }) && words.count == 2 { m.type = .organization }
+                else if words.count >= 2, words.allSatisfy({ lowerVocabulary.contains($0.lowercased()) }) { m.type = .other }
+                else if words.count >= 2, words.count <= 4, isGivenName(words[0]) || isFamilyFirstName(words) || saysNext(c, runEnd) && isLast {
+                    m.type = .person; m.typed = true
+                }
+                else if words.count >= 2 { m.type = .other }
+                else if isAcronym { m.type = .organization }
+                // a brand written in camel case ("USTimesPost", "LinkedIn"), or a name in a credit line
+                // of agencies ("KCNA / AP / Scanpix")
+                else if words.count == 1, Self.isCamelCase(words[0]) || (runStart > 0 && toks[runStart - 1].text == "/") || (runEnd < toks.count && toks[runEnd].text == "/") {
+                    m.type = .organization
+                }
+                else { m.type = .other }
+                if let h = honor {
+                    m.gender = h.1 == "-" ? nil : h.1
+                    m.extraForms.append(text(c, toks[h.0.lowerBound].start, end))
+                    m.titled = true
+                }
+                if let re = roleEnd, var rs = roleStart {
+                    var before: String?
+                    if rs == a, let (r0, c0) = roleBefore(c, a) { before = r0; m.country = c0 }
+                    if before != nil { rs = a }
+                    let inRun = text(c, toks[rs].start, toks[re - 1].end).trimmedPeriods
+                    m.role = before.map { $0 + " " + inRun } ?? inRun
+                    m.titled = true
+                }
+                if m.type == .person || m.type == .other {
+                    if m.role == nil, idx == 0 || (idx == 1 && honor != nil) {
+                        if let (role, country) = roleBefore(c, (honor?.0.lowerBound) ?? s) {
+                            m.role = role; m.titled = true; m.country = country
+                            if m.type == .other { m.type = .person; m.typed = true }
+                        }
+                    }
+                    if m.role == nil, isLast, let (role, country) = roleAfter(c, r.upperBound) {
+                        m.role = role; m.country = country
+                        if m.type == .other { m.type = .person; m.typed = true }
+                    }
+                    if let rs = roleStart, let re = roleEnd, m.country == nil { m.country = country(in: c, rs, re) ?? modCountry }
+                    if m.country == nil, m.role != nil { m.country = modCountry }
+                } else {
+                    if let mc = modCountry, roleEnd == nil {
+                        m.modifierCountry = mc; m.country = mc
+                        if let ms = modStart { m.extraForms.append(text(c, toks[ms].start, end)) }
+                    }
+                    // "The Defense Ministry in Seoul"
+                    if m.country == nil, isLast, m.type == .organization, runEnd + 1 < c.toks.count, toks[runEnd].lower == "in",
+                       let (_, p) = placeAt(c, runEnd + 1, limit: min(c.toks.count, runEnd + 4)) {
+                        switch p { case .gaz(let gp): m.country = gp.code; case .lex(let lp): m.country = lp.code }
+                    }
+                }
+                // a lower-case head noun: "the Vostochny cosmodrome", "the Covid-19 pandemic"
+                if isLast, m.type == .other || (m.type == .person && !m.typed && words.count == 1) {
+                    if let (he, t) = headNoun(c, runEnd) {
+                        m.type = t; m.typed = true
+                        m.span.end = toks[he - 1].end
+                        m.text = text(c, m.span.start, m.span.end)
+                        m.words.append(contentsOf: (runEnd..<he).map { toks[$0].text })
+                    }
+                }
+                // an honorific alone is not a role
+                if let r = m.role, lex.honorifics[Self.trimPeriods(r.lowercased())] != nil { m.role = nil }
+                if m.type == .other && initial && idx == 0 && words.count == 1 && honor == nil { m.weak = true }
+                if initial && idx == 0 && words.count == 1 && !m.typed && honor == nil { m.weak = true }
+                out.append(m)
+                honor = nil; roleStart = nil; roleEnd = nil; modCountry = nil; modStart = nil
+            }
+        }
+    }
+
+    /// A common given name, or a hyphenated one opening with it (Jean-Pierre, Leif-Eric).
+    func isGivenName(_ w: String) -> Bool {
+        let l = w.lowercased()
+        if lex.givenNames.contains(l) { return true }
+        if let h = l.firstIndex(of: "-") { return lex.givenNames.contains(String(l[..<h])) }
+        return false
+    }
+
+    /// "Kim Jong-un", "Xi Jinping": a family-name-first surname followed by its given name.
+    func isFamilyFirstName(_ words: [String]) -> Bool {
+        guard words.count >= 2, lex.familyFirst[words[0].lowercased()] != nil else { return false }
+        return EntityResolver.personParts(words: words, familyFirst: lex.familyFirst)?.familyFirst == true
+    }
+
+    /// A speech verb right after token i ("... Easley said", "..., who said").
+    func saysNext(_ c: Context, _ i: Int) -> Bool {
+        guard i < c.toks.count else { return false }
+        var k = i
+        if c.toks[k].text == ",", k + 1 < c.toks.count, c.toks[k + 1].lower == "who" { return true }
+        if c.toks[k].kind == .word, g.functionWords[c.toks[k].lower] == "adv", k + 1 < c.toks.count { k += 1 }
+        guard let v = g.reportingVerbs[c.toks[k].lower] else { return false }
+        return v.verbClass == .speech && (v.form == "past" || v.form == "present3")
+    }
+
+    /// Lower-case head noun phrase at token i: (end, type).
+    func headNoun(_ c: Context, _ i: Int) -> (Int, EntityType)? {
+        guard i < c.toks.count, c.toks[i].kind == .word, !c.toks[i].isCapitalized, c.toks[i].newlinesBefore == 0,
+              lex.headNounStarts.contains(c.toks[i].lower) else { return nil }
+        var best: (Int, EntityType)?
+        var key = ""
+        var j = i
+        while j < c.toks.count, j - i < 3, c.toks[j].kind == .word, !c.toks[j].isCapitalized {
+            key = key.isEmpty ? c.toks[j].lower : key + " " + c.toks[j].lower
+            if let t = lex.headNouns[key] { best = (j + 1, t) }
+            j += 1
+        }
+        return best
+    }
+
+    /// Role words right before a name ("Kremlin spokesman", "resident"), or a pre-posed apposition
+    /// ("the director of the Department of Munitions Industry, Jo Chun Ryong"): (role, country).
+    func roleBefore(_ c: Context, _ nameStart: Int) -> (String, String?)? {
+        let toks = c.toks
+        var k = nameStart - 1
+        guard k >= 0, toks[nameStart].newlinesBefore == 0 else { return nil }
+        if toks[k].text == "," {
+            // "the director of the Department of Munitions Industry, Jo Chun Ryong": back to a determiner
+            // (or the start of the clause) followed by a role word, within 14 tokens
+            var s = k - 1
+            var steps = 0
+            while s >= 0, steps < 14, toks[s].kind == .word || toks[s].kind == .quote || toks[s].text == "-", toks[s + 1].newlinesBefore == 0 || s + 1 == k {
+                let det = g.functionWords[toks[s].lower] == "det"
+                if det || c.initial[s] || (s > 0 && toks[s - 1].text == ",") {
+                    var f = s
+                    while f < k, g.functionWords[toks[f].lower] == "det" { f += 1 }
+                    var roleAt: Int?
+                    for q in f..<min(k, f + 3) where toks[q].kind == .word && isRoleWord(toks[q].lower) { roleAt = q; break }
+                    if let ra = roleAt, ra + 1 == k || ["of", "at", "for", "in", "with", "from"].contains(toks[ra + 1].lower) {
+                        return (text(c, toks[f].start, toks[k - 1].end), country(in: c, f, k))
+                    }
+                    if c.initial[s] || !det { return nil }
+                }
+                s -= 1; steps += 1
+            }
+            return nil
+        }
+        // modifiers and titles directly before the name
+        var start: Int?
+        var sawTitle = false
+        var steps = 0
+        while k >= 0, steps < 6, toks[k].kind == .word, toks[k + 1].newlinesBefore == 0 {
+            if let te = titleAt(c, k, limit: nameStart, lowerCaseRoles: true), te == (start ?? nameStart) || te == nameStart {
+                start = k; sawTitle = true
+            } else if isRoleWord(toks[k].lower) {
+                start = k; sawTitle = true
+            } else if sawTitle, toks[k].isCapitalized, g.functionWords[toks[k].lower] == nil {
+                start = k
+            } else if sawTitle, ["deputy", "former", "chief", "senior", "acting", "state", "foreign", "defense", "defence", "interior", "vice"].contains(toks[k].lower) {
+                start = k
+            } else { break }
+            k -= 1; steps += 1
+        }
+        guard sawTitle, let s = start else { return nil }
+        return (text(c, toks[s].start, toks[nameStart - 1].end).trimmedPeriods, country(in: c, s, nameStart))
+    }
+
+    /// An apposition after a name: ", spokesman for the US National Security Council," → (role, country).
+    func roleAfter(_ c: Context, _ nameEnd: Int) -> (String, String?)? {
+        let toks = c.toks
+        guard nameEnd + 1 < toks.count, toks[nameEnd].text == ",", toks[nameEnd + 1].newlinesBefore == 0 else { return nil }
+        var f = nameEnd + 1
+        if let cls = g.functionWords[toks[f].lower], cls != "det" { return nil }
+        while f < toks.count, let cls = g.functionWords[toks[f].lower], cls == "det" { f += 1 }
+        var roleAt: Int?
+        var q = f
+        while q < min(toks.count, f + 3), toks[q].kind == .word {
+            if isRoleWord(toks[q].lower) { roleAt = q; break }
+            q += 1
+        }
+        guard let ra = roleAt else { return nil }
+        var e = ra + 1
+        while e < toks.count, e - f < 14, toks[e].newlinesBefore == 0, toks[e].kind == .word || toks[e].text == "-" || (toks[e].kind == .quote && toks[e].start == toks[e - 1].end)
+                || (toks[e].text == "." && toks[e - 1].kind == .word && toks[e - 1].end == toks[e].start && toks[e - 1].isCapitalized && (toks[e - 1].end - toks[e - 1].start) <= 4
+                    && (lex.honorifics[toks[e - 1].lower] != nil || g.titles.contains(toks[e - 1].lower)) && e + 1 < toks.count && toks[e + 1].isCapitalized) {
+            if g.cueWords.contains(toks[e].lower) && !["of", "at", "for", "in"].contains(toks[e].lower) && g.reportingVerbs[toks[e].lower] != nil { return nil }
+            e += 1
+        }
+        guard e < toks.count, [",", ".", ";", ")", "\u{2014}"].contains(toks[e].text) || toks[e].newlinesBefore > 0 else { return nil }
+        if ra + 1 < e, !["of", "at", "for", "in", "with", "from", "to"].contains(toks[ra + 1].lower) { return nil }
+        return (text(c, toks[f].start, toks[e - 1].end), country(in: c, f, e))
+    }
+}
+
+extension String {
+    /// Without leading and trailing periods and spaces ("Sen." → "Sen").
+    var trimmedPeriods: String { EntityRecognizer.trimPeriods(self) }
+}

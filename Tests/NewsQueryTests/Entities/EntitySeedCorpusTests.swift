@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+@testable import NewsQuery
+
+/// Entities of the bundled seed corpus against the hand-made gold (`../shared/seeds/gold.json`).
+@Suite("Entities: seed corpus")
+struct EntitySeedCorpusTests {
+    static let repoRoot = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let corpusCandidates = ["examples/corpus", "Sources/NewsQueryShell/Resources/corpus"]
+    static let gold = repoRoot.appendingPathComponent("../shared/seeds/gold.json").standardizedFileURL
+
+    struct Gold: Decodable {
+        struct GoldEntity: Decodable {
+            var canonical: String
+            var type: String
+            var country: String?
+            var aliases_seen: [String]
+            var articles: [String]
+        }
+        struct Quote: Decodable { var article: String; var speaker: String? }
+        var entities: [GoldEntity]
+        var quotes: [Quote]
+    }
+
+    static func load() throws -> (EntityTable, [Article], Gold)? {
+        guard FileManager.default.fileExists(atPath: gold.path) else {
+            print("SKIPPED: \(gold.path) not found (the shared seeds gold is not next to the repository)")
+            return nil
+        }
+        guard let dir = corpusCandidates.map({ repoRoot.appendingPathComponent($0) })
+            .first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
+            print("SKIPPED: no seed corpus under \(repoRoot.path) (\(corpusCandidates.joined(separator: ", ")))")
+            return nil
+        }
+        let g = try JSONDecoder().decode(Gold.self, from: Data(contentsOf: gold))
+        let annotator = Annotator()
+        var articles: [Article] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() where name.hasSuffix(".txt") {
+            let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+            let doc = Document(id: String(name.dropLast(4)), text: text)
+            articles.append(Article(document: doc, annotations: annotator.annotate(doc)))
+        }
+        return (EntityTable.build(articles: articles), articles, g)
+    }
+
+    @Test func goldPeopleAndOrganisationsComeOutAsOneEntityEach() throws {
+        guard let (table, _, gold) = try Self.load() else { return }
+        let wanted = gold.entities.filter { $0.type == "person" || $0.type == "organization" }
+        var exact: [String] = [], missed: [String] = []
+        for ge in wanted {
+            let holders = table.entities.filter { Set($0.aliases).isSuperset(of: ge.aliases_seen) }
+            if holders.count == 1 { exact.append(ge.canonical) } else { missed.append("\(ge.canonical) \(ge.aliases_seen)") }
+        }
+        print("entities: \(exact.count)/\(wanted.count) gold people and organisations come out as exactly one entity with all gold aliases")
+        let typed = wanted.filter { ge in table.entities.contains { Set($0.aliases).isSuperset(of: ge.aliases_seen) && $0.type.rawValue == ge.type } }
+        print("entities: \(typed.count)/\(wanted.count) of them with the gold's type")
+        #expect(typed.count >= 47)
+        let withCountry = wanted.filter { $0.country != nil }
+        let countryRight = withCountry.filter { ge in table.entities.contains { Set($0.aliases).isSuperset(of: ge.aliases_seen) && $0.country == ge.country } }
+        print("entities: \(countryRight.count)/\(withCountry.count) gold people and organisations with a country get that country")
+        #expect(countryRight.count >= 20)
+        if !missed.isEmpty { print("entities: missed \(missed)") }
+        #expect(exact.count >= 48, "\(exact.count)/\(wanted.count); missed: \(missed)")
+        // places, countries, events, facilities (not asserted beyond a floor)
+        let others = gold.entities.filter { $0.type != "person" && $0.type != "organization" }
+        let othersExact = others.filter { ge in table.entities.filter { Set($0.aliases).isSuperset(of: ge.aliases_seen) }.count == 1 }
+        print("entities: \(othersExact.count)/\(others.count) gold places, countries, events and facilities likewise")
+        #expect(othersExact.count >= 20)
+    }
+
+    @Test func mustHaves() throws {
+        guard let (table, _, _) = try Self.load() else { return }
+        func one(_ alias: String) -> Entity? {
+            let found = table.entities.filter { $0.aliases.contains(alias) }
+            #expect(found.count == 1, "\(alias): \(found.map(\.name))")
+            return found.first
+        }
+        let peskov = one("Dmitri Peskov")
+        #expect(peskov?.id == one("Dmitry Peskov")?.id)
+        #expect(peskov?.name == "Dmitry Peskov" && peskov?.country == "RU" && peskov?.type == .person)
+        #expect(peskov?.roles.contains { $0.hasPrefix("Kremlin spokes") } == true)
+        #expect(peskov?.articles.count == 5)
+        let shoigu = one("Sergei Shoigu")
+        #expect(shoigu?.id == one("Sergey Shoigu")?.id && shoigu?.country == "RU")
+        let kim = one("Kim Jong-un")
+        for alias in ["Kim Jong Un", "Kim Jong-Un", "Mr. Kim", "Mr Kim", "KJU", "Comrade Kim Jong-un"] { #expect(kim?.aliases.contains(alias) == true, "\(alias)") }
+        #expect(kim?.country == "KP" && kim?.articles.count == 5)
+        let il = one("Kim Jong-il")
+        #expect(il != nil && il?.id != kim?.id)
+        let kirby = one("John Kirby")
+        #expect(kirby?.aliases.contains("Mr. Kirby") == true && kirby?.country == "US")
+        #expect(one("Jake Sullivan")?.roles.contains("US National Security Advisor") == true)
+        #expect(one("Jake Sullivan")?.country == "US")
+        #expect(one("Donald Trump")?.aliases.contains("Trump") != true || table.withAlias("Melania Trump").isEmpty)
+        #expect(one("Kremlin")?.country == "RU")
+        #expect(one("Krelim")?.name == "Kremlin")
+        #expect(one("White House")?.country == "US")
+        #expect(one("Pentagon")?.country == "US")
+        #expect(one("State Department")?.country == "US")
+        #expect(one("KCNA")?.id == one("Korean Central News Agency")?.id)
+        #expect(one("KCNA")?.country == "KP")
+        #expect(one("Russia")?.type == .country)
+        #expect(one("Vladivostok")?.type == .location)
+    }
+
+    @Test func quotationSpeakersMapToEntities() throws {
+        guard let (table, articles, gold) = try Self.load() else { return }
+        // every gold speaker that is a gold entity resolves, in its article, to the entity holding that
+        // gold entity's aliases (group descriptions such as "unnamed analysts" are not entities)
+        let index = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
+        let goldByName = Dictionary(gold.entities.map { ($0.canonical, $0) }, uniquingKeysWith: { a, _ in a })
+        let named = gold.quotes.compactMap { q -> (Int, String, Gold.GoldEntity)? in
+            guard let s = q.speaker, let ge = goldByName[s], let art = index[q.article] else { return nil }
+            return (art, s, ge)
+        }
+        var wrong: [String] = []
+        for (art, name, ge) in named {
+            let id = table.entityID(forSpeaker: name, in: art)
+            if id == nil || !Set(table.entities[id!].aliases).isSuperset(of: ge.aliases_seen) { wrong.append("\(art):\(name)") }
+        }
+        print("entities: \(named.count - wrong.count)/\(named.count) gold speakers that are entities resolve to their entity")
+        #expect(!named.isEmpty && wrong.isEmpty, "\(wrong)")
+        // the annotator's speakers too
+        var total = 0, mapped = 0
+        for (i, a) in articles.enumerated() {
+            for q in a.annotations.quotations where q.speaker != nil {
+                total += 1
+                if table.entityID(for: q, in: i) != nil { mapped += 1 }
+            }
+        }
+        print("entities: \(mapped)/\(total) annotator speakers map to an entity")
+        #expect(total == 0 || Double(mapped) >= 0.75 * Double(total))
+    }
+}
