@@ -3,8 +3,9 @@
 ///
 /// - `source = X` matches the outlet by name, by id (the name lower-cased with non-alphanumerics
 ///   removed, so `ustimespost` and `"US Times Post"` match `USTimesPost`) or by country code (`US`).
-/// - `speaker = X` matches the canonical name, or, when X is one word, every speaker whose last
-///   name it is (`speaker = Peskov` finds Dmitry and Dmitri Peskov until entities are merged).
+/// - `speaker = X` matches the canonical name, any alias of the speaker's entity ("Dmitri Peskov"
+///   finds Dmitry Peskov), or, when X is one word, every speaker whose last name it is
+///   (`speaker = Trump` finds Donald and Melania Trump).
 /// - `field ~ TEXT` holds when the field's words match the search (`TextMatcher`: inflections,
 ///   prefixes, phrases, `near`).
 /// - Numbers compare numerically; dates at the precision of the value (`date = 2023-09` is the month);
@@ -14,6 +15,8 @@ struct Evaluator {
     enum Row {
         case quote(QuoteID)
         case article(Int)
+        /// A position in `store.facts.entries`.
+        case fact(Int)
     }
 
     let store: ArticleStore
@@ -67,6 +70,7 @@ struct Evaluator {
     func value(of field: Field, _ row: Row) -> Value {
         guard let text = text(of: field, row) else { return .null }
         if field.type == .number, let n = Int(text) { return .int(n) }
+        if field.type == .number, let d = Double(text) { return .number(d) }
         return .text(text)
     }
 
@@ -77,6 +81,9 @@ struct Evaluator {
         switch row {
         case .quote(let id): article = store.article(id); quote = store.quotation(id)
         case .article(let index): article = store.articles[index]
+        case .fact(let n):
+            let entry = store.facts.entries[n]
+            return text(of: field, entry.fact, in: store.articles[entry.article])
         }
         switch field {
         case .source: return article.metadata.source
@@ -94,6 +101,30 @@ struct Evaluator {
         case .start: return quote.map { String($0.content.start) }
         case .end: return quote.map { String($0.content.end) }
         case .quotes: return quote == nil ? String(article.annotations.quotations.count) : nil
+        case .value, .unit, .normalized, .dimension, .measure: return nil
+        }
+    }
+
+    /// A field of a fact (`numbers`): its own fields, and its article's.
+    func text(of field: Field, _ fact: Fact, in article: Article) -> String? {
+        switch field {
+        case .kind: return fact.kind.rawValue
+        case .value: return fact.value.map { FactRows.number($0).plainText }
+        case .normalized: return fact.normalized.map { FactRows.number($0).plainText }
+        case .unit: return fact.unit
+        case .dimension: return fact.dimension.rawValue
+        case .measure: return fact.measure
+        case .text: return article.text(of: fact.span)
+        case .date: return fact.date
+        case .start: return String(fact.span.start)
+        case .end: return String(fact.span.end)
+        case .source: return article.metadata.source
+        case .sourceCountry: return article.metadata.country
+        case .article: return article.id
+        case .language: return article.metadata.language
+        case .translatedFrom: return article.metadata.translatedFrom
+        case .title: return article.title
+        case .speaker, .speakerCountry, .cue, .quotes: return nil
         }
     }
 
@@ -111,8 +142,16 @@ struct Evaluator {
             if !id.isEmpty, id == Evaluator.outletID(value) { return true }
             return text(of: .sourceCountry, row)?.lowercased() == wanted
         case .speaker:
-            guard let actual, !wanted.contains(" ") else { return false }
+            guard let actual else { return false }
+            // Any alias of the speaker's entity names it ("Dmitri Peskov" finds Dmitry Peskov).
+            if store.entities.entities(named: value).contains(where: { $0.name.lowercased() == actual.lowercased() }) {
+                return true
+            }
+            guard !wanted.contains(" ") else { return false }
             return Evaluator.surname(of: actual) == wanted
+        case .dimension:
+            // `dimension = distance` names length by its label.
+            return Dimension(rawValue: actual ?? "")?.label == wanted
         default:
             return false
         }

@@ -9,6 +9,8 @@ struct Executor {
         case quotes([Int])
         /// Indexes in `store.articles`, ascending.
         case articles([Int])
+        /// Positions in `store.facts.entries`, ascending.
+        case facts([Int])
         case table(columns: [String], rows: [[Value]])
     }
 
@@ -24,9 +26,10 @@ struct Executor {
         switch execute(plan) {
         case .quotes(let numbers): QuoteRows.resultSet(numbers.map { store.quoteIDs[$0] }, in: store)
         case .articles(let indexes): articleResultSet(indexes, columns: Planner.articleColumns)
+        case .facts(let numbers): FactRows.resultSet(numbers, in: store)
         case .table(let columns, let rows):
             ResultSet(columns: columns, rows: rows, numericColumns: Executor.numeric(columns, rows),
-                      tableColumns: columns == QuoteRows.columns ? QuoteRows.tableColumns : nil)
+                      tableColumns: columns == QuoteRows.columns ? QuoteRows.tableColumns : FactRows.tableColumns(for: columns))
         }
     }
 
@@ -34,6 +37,13 @@ struct Executor {
         switch plan {
         case .scan(.quotes, _): return .quotes(Array(store.quoteIDs.indices))
         case .scan(.articles, _): return .articles(Array(store.articles.indices))
+        case .scan(.numbers, _): return .facts(Array(store.facts.entries.indices))
+        case .compareFacts(let threshold, let input):
+            return .table(columns: FactRows.compareColumns,
+                          rows: FactRows.compare(numbers(execute(input)), in: store, threshold: threshold))
+        case .disagreements(let tolerance, let threshold, let input):
+            return .table(columns: FactRows.disagreementColumns,
+                          rows: FactRows.disagreements(numbers(execute(input)), in: store, tolerance: tolerance, threshold: threshold))
         case .indexLookup(let lookup): return .quotes(phraseStarts(lookup.phrase).keys.sorted())
         case .indexNear(let near):
             let left = phraseStarts(near.left), right = phraseStarts(near.right)
@@ -58,7 +68,8 @@ struct Executor {
             switch execute(input) {
             case .quotes(let ns): return .quotes(ns.filter { evaluator.matches(predicate, .quote(store.quoteIDs[$0])) })
             case .articles(let ns): return .articles(ns.filter { evaluator.matches(predicate, .article($0)) })
-            case .table: preconditionFailure("filters apply to quotations or articles")
+            case .facts(let ns): return .facts(ns.filter { evaluator.matches(predicate, .fact($0)) })
+            case .table: preconditionFailure("filters apply to quotations, articles or facts")
             }
         case .aggregate(let grouping, let input):
             return aggregate(grouping, execute(input))
@@ -70,11 +81,14 @@ struct Executor {
                 return .quotes(sorted(ns, by: keys) { .quote(store.quoteIDs[$0]) })
             case .articles(let ns):
                 return .articles(sorted(ns, by: keys) { .article($0) })
+            case .facts(let ns):
+                return .facts(sorted(ns, by: keys) { .fact($0) })
             }
         case .limit(let count, let input):
             switch execute(input) {
             case .quotes(let ns): return .quotes(Array(ns.prefix(count)))
             case .articles(let ns): return .articles(Array(ns.prefix(count)))
+            case .facts(let ns): return .facts(Array(ns.prefix(count)))
             case .table(let columns, let rows): return .table(columns: columns, rows: Array(rows.prefix(count)))
             }
         case .project(let columns, let input):
@@ -84,6 +98,9 @@ struct Executor {
                 return .table(columns: columns, rows: Executor.select(columns, from: full.columns, full.rows))
             case .articles(let ns):
                 let full = articleResultSet(ns, columns: Planner.articleColumns)
+                return .table(columns: columns, rows: Executor.select(columns, from: full.columns, full.rows))
+            case .facts(let ns):
+                let full = FactRows.resultSet(ns, in: store)
                 return .table(columns: columns, rows: Executor.select(columns, from: full.columns, full.rows))
             case .table(let have, let rows):
                 return .table(columns: columns, rows: Executor.select(columns, from: have, rows))
@@ -133,10 +150,14 @@ struct Executor {
             // Groups in first-seen order; the sort above decides the output order.
             var order: [[Value]] = []
             var counts: [[Value]: Int] = [:]
-            let isQuotes: Bool
-            if case .quotes = input { isQuotes = true } else { isQuotes = false }
+            let rowOf: (Int) -> Evaluator.Row
+            switch input {
+            case .quotes: rowOf = { .quote(store.quoteIDs[$0]) }
+            case .facts: rowOf = { .fact($0) }
+            default: rowOf = { .article($0) }
+            }
             for n in numbers(input) {
-                let row: Evaluator.Row = isQuotes ? .quote(store.quoteIDs[n]) : .article(n)
+                let row = rowOf(n)
                 let key = fields.map { field -> Value in
                     let v = evaluator.value(of: field, row)
                     if case .text(let t) = v, t.isEmpty { return .null }
@@ -198,13 +219,17 @@ struct Executor {
 
     private func numbers(_ rows: Rows) -> [Int] {
         switch rows {
-        case .quotes(let ns), .articles(let ns): ns
-        case .table: preconditionFailure("set operations apply to quotations or articles")
+        case .quotes(let ns), .articles(let ns), .facts(let ns): ns
+        case .table: preconditionFailure("set operations apply to quotations, articles or facts")
         }
     }
 
     private func relabel(_ numbers: [Int], like plan: LogicalPlan) -> Rows {
-        Executor.relation(of: plan) == .articles ? .articles(numbers) : .quotes(numbers)
+        switch Executor.relation(of: plan) {
+        case .articles: .articles(numbers)
+        case .quotes: .quotes(numbers)
+        case .numbers: .facts(numbers)
+        }
     }
 
     /// The base relation a set-valued plan produces.
@@ -215,6 +240,7 @@ struct Executor {
         case .intersect(let inputs), .union(let inputs): inputs.first.map(relation) ?? .quotes
         case .except(let left, _): relation(of: left)
         case .indexNear: .quotes
+        case .compareFacts, .disagreements: .numbers
         case .filter(_, let input), .aggregate(_, let input), .sort(_, let input), .limit(_, let input), .project(_, let input),
              .named(_, let input):
             relation(of: input)
@@ -230,7 +256,7 @@ struct Executor {
     /// Columns to right-align: those whose values are all numbers (by name when there are no rows).
     static func numeric(_ columns: [String], _ rows: [[Value]]) -> Set<String> {
         guard !rows.isEmpty else {
-            return Set(columns).intersection(QuoteRows.numericColumns.union(["count", "quotes"]))
+            return Set(columns).intersection(QuoteRows.numericColumns.union(FactRows.numericColumns).union(["count", "quotes"]))
         }
         var result = Set<String>()
         for (i, column) in columns.enumerated() {
@@ -269,6 +295,9 @@ struct Executor {
     static func compare(_ x: Value, _ y: Value) -> Int {
         switch (x, y) {
         case (.int(let a), .int(let b)): return a < b ? -1 : a > b ? 1 : 0
+        case (.int, .number), (.number, .int), (.number, .number):
+            let a = x.doubleValue ?? 0, b = y.doubleValue ?? 0
+            return a < b ? -1 : a > b ? 1 : 0
         default:
             let a = x.plainText, b = y.plainText
             let (la, lb) = (a.lowercased(), b.lowercased())

@@ -2,7 +2,7 @@
 enum QuoteRows {
     /// `quote` is the statement's id, `ARTICLE:START` (what `context` takes).
     static let columns = ["quote", "article", "start", "end", "text", "speaker", "speaker_start", "speaker_end",
-                          "speaker_mention", "cue", "cue_start", "cue_end", "kind", "source", "source_country",
+                          "speaker_mention", "cue", "cue_start", "cue_end", "cue_class", "kind", "source", "source_country",
                           "speaker_country", "language"]
     static let numericColumns: Set<String> = ["start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end"]
     /// What a table on a terminal shows; every other format gets all the columns.
@@ -19,7 +19,7 @@ enum QuoteRows {
             .text(article.text(of: quote.content)),
             text(quote.speaker), int(quote.speakerMention?.start), int(quote.speakerMention?.end),
             text(quote.speakerMention),
-            text(quote.cue), int(quote.cue?.start), int(quote.cue?.end),
+            text(quote.cue), int(quote.cue?.start), int(quote.cue?.end), .text(quote.cueClass.rawValue),
             .text(quote.kind.rawValue), text(article.metadata.source), text(article.metadata.country),
             text(quote.speakerCountry), text(article.metadata.language),
         ]

@@ -18,6 +18,15 @@ public enum Value: Hashable, Sendable {
     }
 
     public var isNull: Bool { if case .null = self { true } else { false } }
+
+    /// The value as a number, when it is one.
+    var doubleValue: Double? {
+        switch self {
+        case .int(let i): Double(i)
+        case .number(let d): d
+        default: nil
+        }
+    }
 }
 
 /// The rows a statement produces: named columns and rows of values, in a deterministic order.

@@ -45,10 +45,18 @@ enum Explain {
             render(input, depth: depth + 1, into: &lines)
         case .project(let columns, let input):
             // The quotation row has many columns: name its shape instead of listing them all.
-            line("Project " + (columns == QuoteRows.columns ? "quote row (\(columns.count) columns)" : columns.joined(separator: ", ")))
+            let shape = columns == QuoteRows.columns ? "quote row (\(columns.count) columns)"
+                : columns == FactRows.columns ? "fact row (\(columns.count) columns)" : columns.joined(separator: ", ")
+            line("Project " + shape)
             render(input, depth: depth + 1, into: &lines)
         case .named(let name, let input):
             line("Named \(name)")
+            render(input, depth: depth + 1, into: &lines)
+        case .compareFacts(let threshold, let input):
+            line("CompareFacts same dimension, similarity >= \(threshold)")
+            render(input, depth: depth + 1, into: &lines)
+        case .disagreements(let tolerance, let threshold, let input):
+            line("Disagreements same dimension, similarity >= \(threshold), values differ > \(Int((tolerance * 100).rounded()))% (dates: at all)")
             render(input, depth: depth + 1, into: &lines)
         }
     }

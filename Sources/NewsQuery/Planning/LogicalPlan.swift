@@ -23,12 +23,20 @@ indirect enum LogicalPlan: Hashable, Sendable {
     case project([String], LogicalPlan)
     /// The rows of a named result (`let`): passes its input through; `explain` shows the name.
     case named(String, LogicalPlan)
+    /// `compare numbers`: facts grouped with those of the same kind (`FactComparison`, similarity at
+    /// least `threshold`), one row per fact.
+    case compareFacts(threshold: Double, LogicalPlan)
+    /// `disagreements`: pairs of facts of the same kind from different articles whose normalised
+    /// values differ by more than `tolerance` (dates: at all), two rows per pair.
+    case disagreements(tolerance: Double, threshold: Double, LogicalPlan)
 }
 
 /// A base relation of the store.
 enum Relation: String, Hashable, Sendable {
     case quotes
     case articles
+    /// `ArticleStore.facts`: quantities and dates.
+    case numbers
 }
 
 /// Index words for each word of a search phrase: a word of the text matches a slot when it is one
@@ -109,7 +117,8 @@ extension LogicalPlan {
         case .intersect(let inputs): inputs.map(\.estimate).min() ?? 0
         case .union(let inputs): inputs.map(\.estimate).reduce(0, +)
         case .except(let left, _): left.estimate
-        case .filter(_, let input), .aggregate(_, let input), .sort(_, let input), .project(_, let input), .named(_, let input):
+        case .filter(_, let input), .aggregate(_, let input), .sort(_, let input), .project(_, let input), .named(_, let input),
+             .compareFacts(_, let input), .disagreements(_, _, let input):
             input.estimate
         case .limit(let n, let input): min(n, input.estimate)
         }

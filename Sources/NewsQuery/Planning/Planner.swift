@@ -17,6 +17,8 @@ struct Planner {
 
     static let quoteColumns = QuoteRows.columns
     static let articleColumns = ["id", "title", "source", "country", "language", "translated_from", "date", "quotes"]
+    /// Facts of the same kind (`FactComparison`): the least similarity of their contexts.
+    static let similarityThreshold = 0.5
 
     private var indexAvailable: Bool {
         options.useIndex && store.quoteIndex.documentCount == store.quoteIDs.count
@@ -27,10 +29,29 @@ struct Planner {
         let grouping: Grouping
         var defaultOrder: [SortKey]
         switch query.shape {
+        case .list where query.factView != nil:
+            let columns: [String]
+            switch query.factView! {
+            case .compare:
+                plan = .compareFacts(threshold: Planner.similarityThreshold, plan)
+                columns = FactRows.compareColumns
+            case .disagreements(let tolerance):
+                plan = .disagreements(tolerance: tolerance, threshold: Planner.similarityThreshold, plan)
+                columns = FactRows.disagreementColumns
+            }
+            if !query.order.isEmpty {
+                plan = .sort(query.order.map { SortKey(column: $0.column, descending: $0.descending, emptyLast: true) }, plan)
+            }
+            if let limit = query.limit { plan = .limit(limit, plan) }
+            return .project(columns, plan)
         case .list:
             plan = ordered(plan, query)
             if let limit = query.limit { plan = .limit(limit, plan) }
-            return .project(query.relation == .quotes ? Planner.quoteColumns : Planner.articleColumns, plan)
+            switch query.relation {
+            case .quotes: return .project(Planner.quoteColumns, plan)
+            case .articles: return .project(Planner.articleColumns, plan)
+            case .numbers: return .project(FactRows.columns, plan)
+            }
         case .speakers:
             grouping = .speaker
             defaultOrder = [SortKey(column: "count", descending: true), SortKey(column: "speaker", descending: false, emptyLast: true)]
@@ -59,11 +80,16 @@ struct Planner {
     private func rows(_ query: BoundQuery) -> LogicalPlan {
         switch query.input {
         case .all:
-            guard query.relation == .quotes else {
+            switch query.relation {
+            case .quotes:
+                return quotations(search: query.search, filter: query.filter)
+            case .articles:
                 let scan = LogicalPlan.scan(.articles, estimate: store.articles.count)
                 return query.filter.map { .filter($0, scan) } ?? scan
+            case .numbers:
+                let scan = LogicalPlan.scan(.numbers, estimate: store.facts.count)
+                return query.filter.map { .filter($0, scan) } ?? scan
             }
-            return quotations(search: query.search, filter: query.filter)
         case .named(let name, let inner):
             var plan = LogicalPlan.named(name, namedRows(inner))
             var conditions = query.search.map { [Planner.predicate($0)] } ?? []

@@ -56,6 +56,10 @@ struct Binder {
         case .quotes: return BoundQuery(shape: .list, rowSource: .quotes)
         case .articles: return BoundQuery(shape: .list, rowSource: .articles)
         case .sources: return BoundQuery(shape: .sources, rowSource: .sources)
+        case .numbers: return BoundQuery(shape: .list, rowSource: .numbers)
+        case .compareNumbers: return BoundQuery(shape: .list, rowSource: .numbers, factView: .compare)
+        case .disagreements:
+            return BoundQuery(shape: .list, rowSource: .numbers, factView: .disagreements(tolerance: Binder.defaultTolerance))
         case .name(let id):
             guard let binding = environment.binding(named: id.name) else {
                 let names = environment.names
@@ -69,8 +73,18 @@ struct Binder {
             let q = binding.query
             let grouped = q.shape != .list
             // Grouped results keep their order and limit unless the statement gives its own.
-            return BoundQuery(shape: q.shape, rowSource: q.rowSource, input: .named(binding.name, q),
-                              order: grouped ? q.order : [], limit: grouped ? q.limit : nil)
+            var named = BoundQuery(shape: q.shape, rowSource: q.rowSource, input: .named(binding.name, q),
+                                   order: grouped ? q.order : [], limit: grouped ? q.limit : nil)
+            // `compare` and `disagreements` keep their layout: the name's facts, laid out again.
+            if let view = q.factView {
+                var facts = q
+                facts.factView = nil
+                facts.order = []
+                facts.limit = nil
+                named = BoundQuery(shape: .list, rowSource: .numbers, input: .named(binding.name, facts), order: q.order,
+                                   limit: q.limit, factView: view)
+            }
+            return named
         case .count(let inner, let fields, _), .distinct(let fields, let inner, _):
             guard var q = bind(inner) else { return nil }
             var keys: [Field] = []
@@ -82,6 +96,7 @@ struct Binder {
                 }
             }
             if case .distinct = source { q.shape = .distinct(keys) } else { q.shape = .counts(keys) }
+            q.factView = nil
             q.order = []
             q.limit = nil
             return q
@@ -93,6 +108,8 @@ struct Binder {
         let name = item.field.name
         let columns: [String]
         switch query.shape {
+        case .list where query.factView != nil:
+            columns = query.factView == .compare ? FactRows.compareColumns : FactRows.disagreementColumns
         case .list:
             if let field = Schema.field(named: name, in: query.rowSource)
                 ?? Schema.field(named: name.replacingOccurrences(of: "_", with: "."), in: query.rowSource) {
@@ -193,7 +210,7 @@ struct Binder {
             }
             return .matches(field, search)
         case .list(let values):
-            let checked = values.map { check($0, for: field, name: comparison.field.name) }
+            let checked = values.map { check($0, for: field, name: comparison.field.name, in: rowSource) }
             let predicate = Predicate.oneOf(field, checked)
             return op == .notIn ? .not(predicate) : predicate
         case .value(let value):
@@ -206,12 +223,12 @@ struct Binder {
                         + "for text use =, !=, in or ~"))
                 return placeholder
             }
-            return .compare(field, op, value: check(value, for: field, name: comparison.field.name))
+            return .compare(field, op, value: check(value, for: field, name: comparison.field.name, in: rowSource))
         }
     }
 
     /// The value, checked against the field's type (reported when it does not fit).
-    mutating func check(_ value: Literal, for field: Field, name: String) -> String {
+    mutating func check(_ value: Literal, for field: Field, name: String, in rowSource: RowSource = .quotes) -> String {
         let text = value.text
         switch field.type {
         case .number:
@@ -225,10 +242,11 @@ struct Binder {
                                               hint: "dates are YYYY-MM-DD, YYYY-MM or YYYY: date >= 2023-09-11"))
             }
         case .kind:
-            if !Schema.kindValues.contains(text.lowercased()) {
+            let kinds = Schema.kindValues(for: rowSource)
+            if !kinds.contains(text.lowercased()) {
                 diagnostics.append(Diagnostic(
-                    "unknown quotation kind `\(text)`", at: value.range,
-                    hint: Suggestion.didYouMean(text, among: Schema.kindValues) + "kinds: " + Schema.kindValues.joined(separator: ", ")))
+                    "unknown \(rowSource == .numbers ? "fact" : "quotation") kind `\(text)`", at: value.range,
+                    hint: Suggestion.didYouMean(text, among: kinds) + "kinds: " + kinds.joined(separator: ", ")))
             }
         case .text, .code:
             if !value.quoted, text.hasSuffix("*") {
@@ -238,6 +256,9 @@ struct Binder {
         }
         return text
     }
+
+    /// `disagreements`: values further apart than this (relative to the larger) differ.
+    static let defaultTolerance = 0.05
 
     /// `2023`, `2023-09` or `2023-09-11`, with a month 01–12 and a day 01–31.
     static func isDate(_ text: String) -> Bool {

@@ -53,6 +53,15 @@ struct BoundQuery: Hashable, Sendable {
         case named(String, BoundQuery)
     }
 
+    /// How facts (`numbers`) are laid out after filtering: side by side, or only where they disagree.
+    enum FactView: Hashable, Sendable {
+        /// `compare numbers`: facts of the same kind grouped, one row per fact.
+        case compare
+        /// `disagreements`: pairs of facts of the same kind from different articles that differ by more
+        /// than `tolerance` (relative; dates must match).
+        case disagreements(tolerance: Double)
+    }
+
     var shape: Shape
     /// The field table conditions and group keys are resolved against.
     var rowSource: RowSource
@@ -63,6 +72,8 @@ struct BoundQuery: Hashable, Sendable {
     /// Empty: the shape's default order.
     var order: [OrderKey] = []
     var limit: Int?
+    /// Set for `compare numbers` and `disagreements` (the shape is then `.list`).
+    var factView: FactView?
 
     var relation: Relation { rowSource.relation }
 }

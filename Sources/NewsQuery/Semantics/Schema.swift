@@ -5,9 +5,17 @@ enum RowSource: String, Hashable, Sendable {
     case articles
     /// Outlets (`sources`); conditions apply to their articles.
     case sources
+    /// Quantities and dates (`numbers`, `compare numbers`, `disagreements`).
+    case numbers
 
     /// The store relation whose rows this row source lists or groups.
-    var relation: Relation { self == .quotes ? .quotes : .articles }
+    var relation: Relation {
+        switch self {
+        case .quotes: .quotes
+        case .articles, .sources: .articles
+        case .numbers: .numbers
+        }
+    }
 }
 
 /// A field a condition can test. What it means for each kind of row is the evaluator's business.
@@ -28,6 +36,8 @@ enum Field: String, Hashable, Sendable, CaseIterable {
     case start, end
     /// An article's number of quotations.
     case quotes
+    /// A fact's number as written, its unit, its value in the base unit, its dimension and what it measures.
+    case value, unit, normalized, dimension, measure
 
     /// The canonical name, as `explain` prints it.
     var name: String { rawValue }
@@ -53,11 +63,11 @@ enum Field: String, Hashable, Sendable, CaseIterable {
 
     var type: ValueType {
         switch self {
-        case .speaker, .source, .article, .title, .text, .cue: .text
+        case .speaker, .source, .article, .title, .text, .cue, .unit, .dimension, .measure: .text
         case .speakerCountry, .sourceCountry, .language, .translatedFrom: .code
         case .kind: .kind
         case .date: .date
-        case .start, .end, .quotes: .number
+        case .start, .end, .quotes, .value, .normalized: .number
         }
     }
 }
@@ -78,6 +88,11 @@ public enum Schema {
             ("translated_from", .translatedFrom), ("date", .date), ("title", .title), ("quotes", .quotes),
         ],
         .sources: [("source", .source), ("source.country", .sourceCountry), ("country", .sourceCountry)],
+        .numbers: [
+            ("kind", .kind), ("value", .value), ("unit", .unit), ("normalized", .normalized), ("dimension", .dimension),
+            ("measure", .measure), ("text", .text), ("date", .date), ("article", .article), ("source", .source),
+            ("source.country", .sourceCountry), ("start", .start), ("end", .end),
+        ],
     ]
 
     /// The field `name` denotes for `rowSource` (case-insensitive), or nil.
@@ -96,6 +111,10 @@ public enum Schema {
 
     /// The values `kind` can take.
     static let kindValues = QuoteKind.allCases.map(\.rawValue)
+    /// The values `kind` can take for `numbers`.
+    static let factKindValues = Fact.Kind.allCases.map(\.rawValue)
+    /// The values `kind` takes for a row source.
+    static func kindValues(for rowSource: RowSource) -> [String] { rowSource == .numbers ? factKindValues : kindValues }
 
     /// Field names that `who said` and `quotes` conditions accept (for completion).
     public static let quoteFieldNames: [String] = fieldNames(for: .quotes)
@@ -103,6 +122,8 @@ public enum Schema {
     public static let articleFieldNames: [String] = fieldNames(for: .articles)
     /// Field names that `sources` conditions accept (for completion).
     public static let sourceFieldNames: [String] = fieldNames(for: .sources)
+    /// Field names that `numbers`, `compare numbers` and `disagreements` conditions accept (for completion).
+    public static let numberFieldNames: [String] = fieldNames(for: .numbers)
     /// Every field name any statement accepts, sorted and without duplicates (for completion).
-    public static let allFieldNames: [String] = Array(Set(quoteFieldNames + articleFieldNames + sourceFieldNames)).sorted()
+    public static let allFieldNames: [String] = Array(Set(quoteFieldNames + articleFieldNames + sourceFieldNames + numberFieldNames)).sorted()
 }

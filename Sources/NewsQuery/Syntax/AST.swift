@@ -43,6 +43,12 @@ indirect enum RowSourceSyntax: Hashable, Sendable {
     case quotes(range: SourceRange)
     case articles(range: SourceRange)
     case sources(range: SourceRange)
+    /// `numbers`: quantities and dates found in the articles.
+    case numbers(range: SourceRange)
+    /// `compare numbers`: facts of the same kind side by side, per article.
+    case compareNumbers(range: SourceRange)
+    /// `disagreements`: facts of the same kind on which articles differ.
+    case disagreements(range: SourceRange)
     /// A named result (`let NAME = …`).
     case name(Identifier)
     /// `count ROWS by FIELD, …`
@@ -53,6 +59,7 @@ indirect enum RowSourceSyntax: Hashable, Sendable {
     var range: SourceRange {
         switch self {
         case .whoSaid(_, let r), .whatDid(_, let r), .quotes(let r), .articles(let r), .sources(let r), .count(_, _, let r),
+             .numbers(let r), .compareNumbers(let r), .disagreements(let r),
              .distinct(_, _, let r): r
         case .name(let id): id.range
         }
@@ -192,6 +199,9 @@ extension RowSourceSyntax: CustomStringConvertible {
         case .quotes: "quotes"
         case .articles: "articles"
         case .sources: "sources"
+        case .numbers: "numbers"
+        case .compareNumbers: "compare numbers"
+        case .disagreements: "disagreements"
         case .name(let id): id.name
         case .count(let inner, let fields, _): "count \(inner) by " + fields.map(\.name).joined(separator: ", ")
         case .distinct(let fields, let inner, _): "distinct " + fields.map(\.name).joined(separator: ", ") + " from \(inner)"

@@ -4,13 +4,15 @@
 /// The table also feeds tab completion in the shell.
 public enum Keyword: String, CaseIterable, Sendable {
     case who, said, what, did, say, quotes, articles, sources, count, by, distinct, from
+    case numbers, compare, disagreements
     case explain, `let`, show, article, context
     case `where`, order, asc, desc, limit
     case and, or, not, `in`, near
 
     /// Words that may begin a statement, in the order a help text lists them.
     public static let statementKeywords: [String] = [
-        "who", "what", "quotes", "articles", "sources", "count", "distinct", "explain", "let", "show", "context",
+        "who", "what", "quotes", "articles", "sources", "numbers", "compare", "disagreements", "count", "distinct", "explain", "let",
+        "show", "context",
     ]
 
     /// Every keyword, lower-case.

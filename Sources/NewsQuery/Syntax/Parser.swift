@@ -177,7 +177,7 @@ struct Parser {
         return Query(source: rowSource, filter: filter, order: order ?? [], limit: limit, range: rowSource.range.union(lastRange))
     }
 
-    /// row_source = "who" , "said" , text_expr | "what" , "did" , value , "say" | "quotes" | "articles" | "sources" | "count" , row_source , "by" , field , { "," , field } | "distinct" , field , { "," , field } , "from" , row_source | name ;
+    /// row_source = "who" , "said" , text_expr | "what" , "did" , value , "say" | "quotes" | "articles" | "sources" | "numbers" | "compare" , "numbers" | "disagreements" | "count" , row_source , "by" , field , { "," , field } | "distinct" , field , { "," , field } , "from" , row_source | name ;
     mutating func parseRowSource() -> RowSourceSyntax? {
         let token = current
         switch token.kind {
@@ -209,6 +209,17 @@ struct Parser {
         case .keyword(.quotes): advance(); return .quotes(range: token.range)
         case .keyword(.articles): advance(); return .articles(range: token.range)
         case .keyword(.sources): advance(); return .sources(range: token.range)
+        case .keyword(.numbers): advance(); return .numbers(range: token.range)
+        case .keyword(.disagreements): advance(); return .disagreements(range: token.range)
+        case .keyword(.compare):
+            advance()
+            guard check(.numbers) else {
+                reportUnexpected(expected: "`numbers` after `compare`", suggesting: ["numbers"],
+                                 hint: "for example: compare numbers where measure ~ distance")
+                return nil
+            }
+            let end = advance()
+            return .compareNumbers(range: token.range.union(end.range))
         case .keyword(.count):
             advance()
             guard enterNesting() else { return nil }
@@ -628,7 +639,7 @@ struct Parser {
         }
     }
 
-    static let statementsHint = "statements: who said, what did … say, quotes, articles, sources, count … by, distinct … from, explain, let, show article, context"
+    static let statementsHint = "statements: who said, what did … say, quotes, articles, sources, numbers, compare numbers, disagreements, count … by, distinct … from, explain, let, show article, context"
 
     /// `near` without `/N`.
     static let defaultNearDistance = 5

@@ -190,6 +190,31 @@ struct HelpTopic: Sendable {
             last name alone). Tab after `what did ` offers the speakers in the loaded articles.
             """,
             examples: ["what did Peskov say", #"what did "Jake Sullivan" say limit 3"#]),
+        "numbers": HelpTopic(
+            name: "numbers", usage: "numbers [where COND] [order by …] [limit N]",
+            summary: "quantities and dates found in the articles",
+            details: """
+            One row per quantity (1,200 kilometers, 60 km/h, 18 months) or date (Sunday, September 12),
+            with its value, unit, the value normalised to a base unit, its dimension (length, speed,
+            date, …) and the words of what it measures.
+            """,
+            examples: ["numbers where dimension = length", "count numbers by dimension"]),
+        "compare": HelpTopic(
+            name: "compare", usage: "compare numbers [where COND]",
+            summary: "the same kind of fact side by side, article by article",
+            details: """
+            Groups quantities of one dimension that measure the same thing (shared measure words and
+            places) and lays them side by side, normalised, with the sentence each comes from.
+            """,
+            examples: [#"compare numbers where measure ~ "distance""#]),
+        "disagreements": HelpTopic(
+            name: "disagreements", usage: "disagreements [where COND]",
+            summary: "facts on which articles differ beyond a tolerance",
+            details: """
+            Facts compared as by `compare numbers` whose normalised values differ by more than the
+            tolerance (dates must match exactly), each with the evidence sentence from every side.
+            """,
+            examples: ["disagreements", "disagreements where dimension = length"]),
         "quotes": HelpTopic(
             name: "quotes", usage: "quotes [where COND] [limit N]",
             summary: "one row per reported statement",

@@ -77,15 +77,15 @@ import Testing
 
     @Test func aSurnameMatchesEverySpeakerWhoHasIt() {
         let store = ArticleStore(articles: [
-            TinyStore.article("b1", [Said("First", by: "Dmitry Peskov"), Said("Second", by: "Dmitri Peskov"),
-                                     Said("Third", by: "Peskova Ivanova")]),
+            TinyStore.article("b1", [Said("First", by: "Donald Trump"), Said("Second", by: "Melania Trump"),
+                                     Said("Third", by: "Trumpet Player")]),
         ])
-        #expect(TinyStore.run("quotes where speaker = peskov", on: store, columns: ["speaker"]) == """
+        #expect(TinyStore.run("quotes where speaker = trump", on: store, columns: ["speaker"]) == """
             speaker
-            Dmitry Peskov
-            Dmitri Peskov
+            Donald Trump
+            Melania Trump
             """)
-        #expect(TinyStore.run("quotes where speaker = \"Peskov Dmitry\"", on: store, columns: ["speaker"]) == "speaker")
+        #expect(TinyStore.run("quotes where speaker = \"Trump Donald\"", on: store, columns: ["speaker"]) == "speaker")
     }
 
     @Test func notOrParenthesesAndLimit() {

@@ -145,7 +145,7 @@ import Testing
             <query>:1:1: error: unknown statement or name `putn`
               putn
               ^~~~
-              statements: who said, what did … say, quotes, articles, sources, count … by, distinct … from, explain, let, show article, context; `let NAME = QUERY` defines a name
+              statements: who said, what did … say, quotes, articles, sources, numbers, compare numbers, disagreements, count … by, distinct … from, explain, let, show article, context; `let NAME = QUERY` defines a name
             """)
         if case .failure(let error) = Engine.compile(Source("putn"), environment: environment) {
             #expect(error.diagnostics.first?.hint == "did you mean `putin`? names: putin")
