@@ -160,6 +160,11 @@ public struct CompletionVocabulary: Sendable, Equatable {
                 if let country = quotation.speakerCountry { speakerCountries.append(country) }
             }
         }
+        // Every alias of a speaker's entity names it too (`speaker = "Dmitri Peskov"`).
+        let speakerNames = Set(speakers.map { $0.lowercased() })
+        for entity in store.entities.entities where speakerNames.contains(entity.name.lowercased()) {
+            speakers += entity.aliases.filter { $0.contains(" ") || $0 == entity.name }
+        }
         func clean(_ words: [String]) -> [String] {
             var seen = Set<String>()
             return words.filter { word in

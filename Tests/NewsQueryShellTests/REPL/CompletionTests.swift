@@ -182,6 +182,17 @@ struct CompletionTests {
         #expect(values("quotes where kind = direct li").candidates == ["limit"])
     }
 
+    @Test func speakerValuesIncludeTheAliasesOfTheirEntity() {
+        let store = ArticleStore(documents: [
+            Document(id: "a", text: "Talks\n\nKremlin spokesman Dmitri Peskov said the talks would be long and difficult.\n"),
+            Document(id: "b", text: "Visit\n\n“The visit will be comprehensive,” said Kremlin spokesman Dmitry Peskov.\n"),
+        ])
+        let speakers = CompletionVocabulary.fieldValues(of: store)["speaker"] ?? []
+        #expect(speakers.contains("Dmitri Peskov") && speakers.contains("Dmitry Peskov"), "\(speakers)")
+        let standard = CompletionVocabulary.standard(store: store)
+        #expect(complete(line: "quotes where speaker = Dmitri", cursor: 29, vocabulary: standard).candidates == ["\"Dmitri Peskov\""])
+    }
+
     @Test func fieldValuesComeFromTheStore() {
         let store = ArticleStore(documents: [
             Document(id: "a1", text: "Title\n“We will win,” said Jane Roe.\n",
