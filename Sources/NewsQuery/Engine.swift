@@ -68,7 +68,12 @@ public struct Engine: Sendable {
     private static func unit(of query: BoundQuery, _ count: Int) -> String {
         let one = count == 1
         switch query.shape {
-        case .list: return query.relation == .quotes ? (one ? "quotation" : "quotations") : (one ? "article" : "articles")
+        case .list:
+            switch query.relation {
+            case .quotes: return one ? "quotation" : "quotations"
+            case .articles: return one ? "article" : "articles"
+            case .numbers: return one ? "fact (number or date)" : "facts (numbers and dates)"
+            }
         case .speakers: return one ? "speaker" : "speakers"
         case .sources: return one ? "outlet" : "outlets"
         case .counts, .distinct: return one ? "group" : "groups"

@@ -146,9 +146,18 @@ struct NumberExtractor {
             let sentence = sentence(containing: span.start)
             // The dimension's own name is already the measure's first word.
             let words = measureWords(first, last, sentence: sentence).filter { $0.word != dimension.label }
-            let shown = words.map { w -> String in
-                let text = self.text(w.index)
-                return text.hasSuffix("'s") || text.hasSuffix("’s") ? String(text.dropLast(2)) : text
+            // Shown as written, hyphenated names rejoined (Jong-un).
+            var shown: [String] = []
+            var previous = -10
+            for w in words {
+                var text = self.text(w.index)
+                if text.hasSuffix("'s") || text.hasSuffix("’s") { text = String(text.dropLast(2)) }
+                if w.index == previous + 2, isHyphen(previous + 1), joined(previous, previous + 1), joined(previous + 1, w.index),
+                   let last = shown.popLast() {
+                    text = last + "-" + text
+                }
+                shown.append(text)
+                previous = w.index
             }
             let measure = ([dimension.label] + shown).joined(separator: " ")
             facts.append(Fact(kind: kind, span: span, value: value, unit: unit, dimension: dimension, normalized: normalized,
