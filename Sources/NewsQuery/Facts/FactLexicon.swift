@@ -41,21 +41,7 @@ public struct FactLexicon: Sendable {
     /// Loads the `facts-*` files from `directory`; throws `Gazetteer.ParseError` naming a malformed row.
     public init(directory: URL) throws {
         func rows(_ name: String, minColumns: Int) throws -> [(Int, [String])] {
-            let url = directory.appendingPathComponent(name)
-            guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
-                throw Gazetteer.ParseError(file: name, line: 0, message: "cannot read \(url.path)")
-            }
-            var out: [(Int, [String])] = []
-            for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-                if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
-                let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) }
-                if cols.count < minColumns || cols[0].isEmpty {
-                    throw Gazetteer.ParseError(file: name, line: n + 1, message: "expected \(minColumns) tab-separated columns, found \(cols.count)")
-                }
-                out.append((n + 1, cols))
-            }
-            return out
+            try DataFile.rows(name, in: directory, minColumns: minColumns)
         }
         for (n, c) in try rows("facts-units.tsv", minColumns: 5) {
             guard let dimension = Dimension(rawValue: c[2]), let factor = Double(c[3]) else {
