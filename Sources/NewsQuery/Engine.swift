@@ -24,12 +24,14 @@ public struct Engine: Sendable {
         }
         switch bound.action {
         case .run(let query, let explain):
+            if let problem = Engine.unknownEntity(query, in: store, source) { return .failure(problem) }
             let plan = Planner(store: store).plan(query)
             if explain { return .success(.text(Explain.render(plan))) }
             var result = Executor(store: store).run(plan)
             if result.rows.isEmpty { result.notes = NeighbourHints(store: store).notes(for: query) }
             return .success(.rows(result))
         case .bind(let name, let query, let text):
+            if let problem = Engine.unknownEntity(query, in: store, source) { return .failure(problem) }
             environment.bind(name, to: query, text: text)
             let count = Executor(store: store).run(Planner(store: store).plan(query)).rows.count
             return .success(.text("let \(name): \(count) \(Engine.unit(of: query, count))"))
@@ -65,6 +67,25 @@ public struct Engine: Sendable {
         return .success(bound)
     }
 
+    /// `who mentioned NAME` where no entity has the alias NAME: an error with the closest names.
+    static func unknownEntity(_ query: BoundQuery, in store: ArticleStore, _ source: Source) -> QueryError? {
+        guard let name = query.mentioned, let range = query.mentionedRange,
+              store.entities.entities(named: name).isEmpty else { return nil }
+        var names: [String] = []
+        var seen = Set<String>()
+        for entity in store.entities.entities {
+            for alias in [entity.name] + entity.aliases where seen.insert(alias.lowercased()).inserted { names.append(alias) }
+        }
+        var hint = Suggestion.didYouMean(name, among: names)
+        if hint.isEmpty {
+            let lowered = name.lowercased()
+            let containing = store.entities.entities.filter { e in ([e.name] + e.aliases).contains { $0.lowercased().contains(lowered) } }
+            if !containing.isEmpty { hint = "did you mean " + containing.prefix(5).map { "`\($0.name)`" }.joined(separator: " or ") + "? " }
+        }
+        hint += "`entities` lists every entity and its aliases"
+        return QueryError(source: source, diagnostics: [Diagnostic("no entity is called \(quoteString(name))", at: range, hint: hint)])
+    }
+
     private static func unit(of query: BoundQuery, _ count: Int) -> String {
         let one = count == 1
         switch query.shape {
@@ -73,10 +94,13 @@ public struct Engine: Sendable {
             case .quotes: return one ? "quotation" : "quotations"
             case .articles: return one ? "article" : "articles"
             case .numbers: return one ? "fact (number or date)" : "facts (numbers and dates)"
+            case .entities: return one ? "entity" : "entities"
+            case .mentions: return one ? "mention" : "mentions"
             }
         case .speakers: return one ? "speaker" : "speakers"
         case .sources: return one ? "outlet" : "outlets"
         case .counts, .distinct: return one ? "group" : "groups"
+        case .mentioners: return one ? "article" : "articles"
         }
     }
 

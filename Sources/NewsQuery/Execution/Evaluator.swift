@@ -17,6 +17,10 @@ struct Evaluator {
         case article(Int)
         /// A position in `store.facts.entries`.
         case fact(Int)
+        /// An index in `store.entities.entities`.
+        case entity(Int)
+        /// A position in `store.entityMentions`.
+        case mention(Int)
     }
 
     let store: ArticleStore
@@ -84,6 +88,20 @@ struct Evaluator {
         case .fact(let n):
             let entry = store.facts.entries[n]
             return text(of: field, entry.fact, in: store.articles[entry.article])
+        case .entity(let id):
+            return text(of: field, entity: store.entities.entities[id])
+        case .mention(let n):
+            let m = store.entityMentions[n]
+            let a = store.articles[m.article]
+            switch field {
+            case .start: return String(m.span.start)
+            case .end: return String(m.span.end)
+            case .text: return a.text(of: m.span)
+            case .source: return a.metadata.source
+            case .sourceCountry: return a.metadata.country
+            case .article: return a.id
+            default: return text(of: field, entity: store.entities.entities[m.entity])
+            }
         }
         switch field {
         case .source: return article.metadata.source
@@ -101,9 +119,33 @@ struct Evaluator {
         case .start: return quote.map { String($0.content.start) }
         case .end: return quote.map { String($0.content.end) }
         case .quotes: return quote == nil ? String(article.annotations.quotations.count) : nil
+        case .cueClass: return quote?.cueClass.rawValue
+        case .speakerType, .speakerRole:
+            guard let quote, case .quote(let id) = row, let e = store.entities.entityID(for: quote, in: id.article),
+                  let entity = store.entities.entity(id: e) else { return nil }
+            return field == .speakerType ? entity.type.rawValue : Evaluator.joined(entity.roles)
         case .value, .unit, .normalized, .dimension, .measure: return nil
+        case .entity, .type, .country, .aliases, .roles, .mentions, .articles: return nil
         }
     }
+
+    /// A field of an entity (`entities`, and the entity of a mention).
+    func text(of field: Field, entity: Entity) -> String? {
+        switch field {
+        case .entity: return entity.name
+        case .type: return entity.type.rawValue
+        case .country: return entity.country
+        case .aliases: return Evaluator.joined(entity.aliases)
+        case .roles: return Evaluator.joined(entity.roles)
+        case .mentions: return String(entity.mentions.count)
+        case .articles: return String(entity.articles.count)
+        default: return nil
+        }
+    }
+
+    /// Several values in one field (aliases, roles): `=` matches any one of them.
+    static let listSeparator = "; "
+    static func joined(_ items: [String]) -> String? { items.isEmpty ? nil : items.joined(separator: listSeparator) }
 
     /// A field of a fact (`numbers`): its own fields, and its article's.
     func text(of field: Field, _ fact: Fact, in article: Article) -> String? {
@@ -124,7 +166,8 @@ struct Evaluator {
         case .language: return article.metadata.language
         case .translatedFrom: return article.metadata.translatedFrom
         case .title: return article.title
-        case .speaker, .speakerCountry, .cue, .quotes: return nil
+        case .speaker, .speakerCountry, .cue, .quotes, .cueClass, .speakerType, .speakerRole: return nil
+        case .entity, .type, .country, .aliases, .roles, .mentions, .articles: return nil
         }
     }
 
@@ -149,6 +192,17 @@ struct Evaluator {
             }
             guard !wanted.contains(" ") else { return false }
             return Evaluator.surname(of: actual) == wanted
+        case .entity:
+            // Any alias of the entity names it ("Dmitri Peskov" finds Dmitry Peskov), any case.
+            let id: Int
+            switch row {
+            case .entity(let e): id = e
+            case .mention(let n): id = store.entityMentions[n].entity
+            default: return false
+            }
+            return store.entities.entities(named: value).contains { $0.id == id }
+        case .aliases, .roles, .speakerRole:
+            return (actual ?? "").components(separatedBy: Evaluator.listSeparator).contains { $0.lowercased() == wanted }
         case .dimension:
             // `dimension = distance` names length by its label.
             return Dimension(rawValue: actual ?? "")?.label == wanted

@@ -11,6 +11,10 @@ struct Executor {
         case articles([Int])
         /// Positions in `store.facts.entries`, ascending.
         case facts([Int])
+        /// Entity ids (`store.entities.entities`), ascending.
+        case entities([Int])
+        /// Positions in `store.entityMentions`, ascending.
+        case mentions([Int])
         case table(columns: [String], rows: [[Value]])
     }
 
@@ -27,6 +31,8 @@ struct Executor {
         case .quotes(let numbers): QuoteRows.resultSet(numbers.map { store.quoteIDs[$0] }, in: store)
         case .articles(let indexes): articleResultSet(indexes, columns: Planner.articleColumns)
         case .facts(let numbers): FactRows.resultSet(numbers, in: store)
+        case .entities(let ids): EntityRows.entityResultSet(ids, in: store)
+        case .mentions(let numbers): EntityRows.mentionResultSet(numbers, in: store)
         case .table(let columns, let rows):
             ResultSet(columns: columns, rows: rows, numericColumns: Executor.numeric(columns, rows),
                       tableColumns: columns == QuoteRows.columns ? QuoteRows.tableColumns : FactRows.tableColumns(for: columns))
@@ -38,6 +44,8 @@ struct Executor {
         case .scan(.quotes, _): return .quotes(Array(store.quoteIDs.indices))
         case .scan(.articles, _): return .articles(Array(store.articles.indices))
         case .scan(.numbers, _): return .facts(Array(store.facts.entries.indices))
+        case .scan(.entities, _): return .entities(Array(store.entities.entities.indices))
+        case .scan(.mentions, _): return .mentions(Array(store.entityMentions.indices))
         case .compareFacts(let threshold, let input):
             return .table(columns: FactRows.compareColumns,
                           rows: FactRows.compare(numbers(execute(input)), in: store, threshold: threshold))
@@ -69,6 +77,8 @@ struct Executor {
             case .quotes(let ns): return .quotes(ns.filter { evaluator.matches(predicate, .quote(store.quoteIDs[$0])) })
             case .articles(let ns): return .articles(ns.filter { evaluator.matches(predicate, .article($0)) })
             case .facts(let ns): return .facts(ns.filter { evaluator.matches(predicate, .fact($0)) })
+            case .entities(let ns): return .entities(ns.filter { evaluator.matches(predicate, .entity($0)) })
+            case .mentions(let ns): return .mentions(ns.filter { evaluator.matches(predicate, .mention($0)) })
             case .table: preconditionFailure("filters apply to quotations, articles or facts")
             }
         case .aggregate(let grouping, let input):
@@ -83,12 +93,18 @@ struct Executor {
                 return .articles(sorted(ns, by: keys) { .article($0) })
             case .facts(let ns):
                 return .facts(sorted(ns, by: keys) { .fact($0) })
+            case .entities(let ns):
+                return .entities(sorted(ns, by: keys) { .entity($0) })
+            case .mentions(let ns):
+                return .mentions(sorted(ns, by: keys) { .mention($0) })
             }
         case .limit(let count, let input):
             switch execute(input) {
             case .quotes(let ns): return .quotes(Array(ns.prefix(count)))
             case .articles(let ns): return .articles(Array(ns.prefix(count)))
             case .facts(let ns): return .facts(Array(ns.prefix(count)))
+            case .entities(let ns): return .entities(Array(ns.prefix(count)))
+            case .mentions(let ns): return .mentions(Array(ns.prefix(count)))
             case .table(let columns, let rows): return .table(columns: columns, rows: Array(rows.prefix(count)))
             }
         case .project(let columns, let input):
@@ -101,6 +117,12 @@ struct Executor {
                 return .table(columns: columns, rows: Executor.select(columns, from: full.columns, full.rows))
             case .facts(let ns):
                 let full = FactRows.resultSet(ns, in: store)
+                return .table(columns: columns, rows: Executor.select(columns, from: full.columns, full.rows))
+            case .entities(let ns):
+                let full = EntityRows.entityResultSet(ns, in: store)
+                return .table(columns: columns, rows: Executor.select(columns, from: full.columns, full.rows))
+            case .mentions(let ns):
+                let full = EntityRows.mentionResultSet(ns, in: store)
                 return .table(columns: columns, rows: Executor.select(columns, from: full.columns, full.rows))
             case .table(let have, let rows):
                 return .table(columns: columns, rows: Executor.select(columns, from: have, rows))
@@ -154,6 +176,8 @@ struct Executor {
             switch input {
             case .quotes: rowOf = { .quote(store.quoteIDs[$0]) }
             case .facts: rowOf = { .fact($0) }
+            case .entities: rowOf = { .entity($0) }
+            case .mentions: rowOf = { .mention($0) }
             default: rowOf = { .article($0) }
             }
             for n in numbers(input) {
@@ -167,6 +191,8 @@ struct Executor {
                 counts[key, default: 0] += 1
             }
             return .table(columns: grouping.columns, rows: order.map { $0 + [.int(counts[$0]!)] })
+        case .article:
+            return .table(columns: grouping.columns, rows: EntityRows.byArticle(numbers(input), in: store))
         case .speaker:
             // Groups in first-seen order; the sort above decides the output order.
             var order: [String?] = []
@@ -219,7 +245,7 @@ struct Executor {
 
     private func numbers(_ rows: Rows) -> [Int] {
         switch rows {
-        case .quotes(let ns), .articles(let ns), .facts(let ns): ns
+        case .quotes(let ns), .articles(let ns), .facts(let ns), .entities(let ns), .mentions(let ns): ns
         case .table: preconditionFailure("set operations apply to quotations, articles or facts")
         }
     }
@@ -229,6 +255,8 @@ struct Executor {
         case .articles: .articles(numbers)
         case .quotes: .quotes(numbers)
         case .numbers: .facts(numbers)
+        case .entities: .entities(numbers)
+        case .mentions: .mentions(numbers)
         }
     }
 
@@ -256,7 +284,8 @@ struct Executor {
     /// Columns to right-align: those whose values are all numbers (by name when there are no rows).
     static func numeric(_ columns: [String], _ rows: [[Value]]) -> Set<String> {
         guard !rows.isEmpty else {
-            return Set(columns).intersection(QuoteRows.numericColumns.union(FactRows.numericColumns).union(["count", "quotes"]))
+            return Set(columns).intersection(QuoteRows.numericColumns.union(FactRows.numericColumns).union(EntityRows.numericColumns)
+                .union(["count", "quotes"]))
         }
         var result = Set<String>()
         for (i, column) in columns.enumerated() {

@@ -1,9 +1,10 @@
-/// The row shape of `quotes`: one row per quotation, with the keys `attribution_eval.py` reads.
+/// The row shape of `quotes`: one row per quotation, with the keys `attribution_eval.py` reads, then the
+/// speaker entity's type and roles (`speaker_type`, `speaker_role`).
 enum QuoteRows {
     /// `quote` is the statement's id, `ARTICLE:START` (what `context` takes).
     static let columns = ["quote", "article", "start", "end", "text", "speaker", "speaker_start", "speaker_end",
                           "speaker_mention", "cue", "cue_start", "cue_end", "cue_class", "kind", "source", "source_country",
-                          "speaker_country", "language"]
+                          "speaker_country", "language", "speaker_type", "speaker_role"]
     static let numericColumns: Set<String> = ["start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end"]
     /// What a table on a terminal shows; every other format gets all the columns.
     static let tableColumns = ["quote", "speaker", "cue", "kind", "text"]
@@ -14,6 +15,7 @@ enum QuoteRows {
         func text(_ s: String?) -> Value { s.map(Value.text) ?? .null }
         func text(_ span: Span?) -> Value { span.map { .text(article.text(of: $0)) } ?? .null }
         func int(_ i: Int?) -> Value { i.map(Value.int) ?? .null }
+        let entity = store.entities.entityID(for: quote, in: id.article).flatMap { store.entities.entity(id: $0) }
         return [
             .text("\(article.id):\(quote.content.start)"), .text(article.id), .int(quote.content.start), .int(quote.content.end),
             .text(article.text(of: quote.content)),
@@ -22,6 +24,7 @@ enum QuoteRows {
             text(quote.cue), int(quote.cue?.start), int(quote.cue?.end), .text(quote.cueClass.rawValue),
             .text(quote.kind.rawValue), text(article.metadata.source), text(article.metadata.country),
             text(quote.speakerCountry), text(article.metadata.language),
+            text(entity?.type.rawValue), entity.map { Value.list($0.roles.map(Value.text)) } ?? .null,
         ]
     }
 

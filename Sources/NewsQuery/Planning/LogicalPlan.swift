@@ -37,6 +37,10 @@ enum Relation: String, Hashable, Sendable {
     case articles
     /// `ArticleStore.facts`: quantities and dates.
     case numbers
+    /// `ArticleStore.entities`: one row per entity.
+    case entities
+    /// `ArticleStore.entityMentions`: one row per entity mention.
+    case mentions
 }
 
 /// Index words for each word of a search phrase: a word of the text matches a slot when it is one
@@ -79,12 +83,15 @@ enum Grouping: Hashable, Sendable {
     case source
     /// Rows by the values of fields → one column per field, then `count`.
     case count([Field])
+    /// Entity mentions by article → article, source, source_country, mentions.
+    case article
 
     var columns: [String] {
         switch self {
         case .speaker: ["speaker", "speaker_country", "count", "articles"]
         case .source: ["source", "country", "articles", "quotes"]
         case .count(let fields): fields.map(\.column) + ["count"]
+        case .article: EntityRows.mentionerColumns
         }
     }
 
@@ -94,6 +101,7 @@ enum Grouping: Hashable, Sendable {
         case .speaker: "speaker"
         case .source: "source"
         case .count(let fields): fields.map(\.name).joined(separator: ", ") + " with count"
+        case .article: "article with count of mentions"
         }
     }
 }

@@ -51,6 +51,8 @@ struct Planner {
             case .quotes: return .project(Planner.quoteColumns, plan)
             case .articles: return .project(Planner.articleColumns, plan)
             case .numbers: return .project(FactRows.columns, plan)
+            case .entities: return .project(EntityRows.entityColumns, plan)
+            case .mentions: return .project(EntityRows.mentionColumns, plan)
             }
         case .speakers:
             grouping = .speaker
@@ -65,6 +67,9 @@ struct Planner {
         case .distinct(let fields):
             grouping = .count(fields)
             defaultOrder = fields.map { SortKey(column: $0.column, descending: false, emptyLast: true) }
+        case .mentioners:
+            grouping = .article
+            defaultOrder = [SortKey(column: "mentions", descending: true), SortKey(column: "article", descending: false)]
         }
         plan = .aggregate(grouping, plan)
         if !query.order.isEmpty {
@@ -88,6 +93,12 @@ struct Planner {
                 return query.filter.map { .filter($0, scan) } ?? scan
             case .numbers:
                 let scan = LogicalPlan.scan(.numbers, estimate: store.facts.count)
+                return query.filter.map { .filter($0, scan) } ?? scan
+            case .entities:
+                let scan = LogicalPlan.scan(.entities, estimate: store.entities.entities.count)
+                return query.filter.map { .filter($0, scan) } ?? scan
+            case .mentions:
+                let scan = LogicalPlan.scan(.mentions, estimate: store.entityMentions.count)
                 return query.filter.map { .filter($0, scan) } ?? scan
             }
         case .named(let name, let inner):

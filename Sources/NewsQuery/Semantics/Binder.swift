@@ -56,6 +56,14 @@ struct Binder {
         case .quotes: return BoundQuery(shape: .list, rowSource: .quotes)
         case .articles: return BoundQuery(shape: .list, rowSource: .articles)
         case .sources: return BoundQuery(shape: .sources, rowSource: .sources)
+        case .entities: return BoundQuery(shape: .list, rowSource: .entities)
+        case .mentions: return BoundQuery(shape: .list, rowSource: .mentions)
+        case .whoMentioned(let name, _):
+            if TextTokenizer.words(name.text).isEmpty {
+                diagnostics.append(Diagnostic("\(name.printed) is not a name", at: name.range, hint: "for example: who mentioned Shoigu"))
+            }
+            return BoundQuery(shape: .mentioners, rowSource: .mentions, filter: .compare(.entity, .equal, value: name.text),
+                              mentioned: name.text, mentionedRange: name.range)
         case .numbers: return BoundQuery(shape: .list, rowSource: .numbers)
         case .compareNumbers: return BoundQuery(shape: .list, rowSource: .numbers, factView: .compare)
         case .disagreements:
@@ -124,6 +132,7 @@ struct Binder {
         case .sources: columns = Grouping.source.columns
         case .counts(let fields): columns = Grouping.count(fields).columns
         case .distinct(let fields): columns = fields.map(\.column)
+        case .mentioners: columns = Grouping.article.columns
         }
         let lowered = name.lowercased()
         var column = lowered.replacingOccurrences(of: ".", with: "_")
@@ -230,6 +239,18 @@ struct Binder {
     /// The value, checked against the field's type (reported when it does not fit).
     mutating func check(_ value: Literal, for field: Field, name: String, in rowSource: RowSource = .quotes) -> String {
         let text = value.text
+        // Entity types and cue classes are closed sets: a value outside them is a typo.
+        let closed: [String]? = switch field {
+        case .type, .speakerType: EntityType.allCases.map(\.rawValue)
+        case .cueClass: CueClass.allCases.map(\.rawValue)
+        default: nil
+        }
+        if let closed, !closed.contains(text.lowercased()) {
+            diagnostics.append(Diagnostic(
+                "unknown \(field == .cueClass ? "cue class" : "entity type") `\(text)`", at: value.range,
+                hint: Suggestion.didYouMean(text, among: closed) + "values: " + closed.joined(separator: ", ")))
+            return text
+        }
         switch field.type {
         case .number:
             if Double(text) == nil {

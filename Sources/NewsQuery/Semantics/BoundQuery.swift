@@ -43,6 +43,8 @@ struct BoundQuery: Hashable, Sendable {
         case counts([Field])
         /// `distinct FIELDS from ROWS`: one row per distinct combination of the fields.
         case distinct([Field])
+        /// `who mentioned NAME`: entity mentions grouped by article.
+        case mentioners
     }
 
     /// Where the rows come from.
@@ -74,6 +76,9 @@ struct BoundQuery: Hashable, Sendable {
     var limit: Int?
     /// Set for `compare numbers` and `disagreements` (the shape is then `.list`).
     var factView: FactView?
+    /// `who mentioned NAME`: the name as written and where (the engine checks it against the entities).
+    var mentioned: String?
+    var mentionedRange: SourceRange?
 
     var relation: Relation { rowSource.relation }
 }

@@ -7,6 +7,10 @@ enum RowSource: String, Hashable, Sendable {
     case sources
     /// Quantities and dates (`numbers`, `compare numbers`, `disagreements`).
     case numbers
+    /// Entities resolved across the corpus (`entities`).
+    case entities
+    /// Entity mentions (`mentions`, and `who mentioned`, which groups them by article).
+    case mentions
 
     /// The store relation whose rows this row source lists or groups.
     var relation: Relation {
@@ -14,6 +18,8 @@ enum RowSource: String, Hashable, Sendable {
         case .quotes: .quotes
         case .articles, .sources: .articles
         case .numbers: .numbers
+        case .entities: .entities
+        case .mentions: .mentions
         }
     }
 }
@@ -38,6 +44,13 @@ enum Field: String, Hashable, Sendable, CaseIterable {
     case quotes
     /// A fact's number as written, its unit, its value in the base unit, its dimension and what it measures.
     case value, unit, normalized, dimension, measure
+    /// An entity's canonical name (of a mention: the entity mentioned), its type, country, aliases and
+    /// roles, and its numbers of mentions and of articles.
+    case entity, type, country, aliases, roles, mentions, articles
+    /// A quotation's speaker entity's type and roles; the class of its cue (speech, belief, data, according).
+    case speakerType = "speaker.type"
+    case speakerRole = "speaker.role"
+    case cueClass = "cue_class"
 
     /// The canonical name, as `explain` prints it.
     var name: String { rawValue }
@@ -64,10 +77,11 @@ enum Field: String, Hashable, Sendable, CaseIterable {
     var type: ValueType {
         switch self {
         case .speaker, .source, .article, .title, .text, .cue, .unit, .dimension, .measure: .text
-        case .speakerCountry, .sourceCountry, .language, .translatedFrom: .code
+        case .entity, .type, .aliases, .roles, .speakerType, .speakerRole, .cueClass: .text
+        case .speakerCountry, .sourceCountry, .language, .translatedFrom, .country: .code
         case .kind: .kind
         case .date: .date
-        case .start, .end, .quotes, .value, .normalized: .number
+        case .start, .end, .quotes, .value, .normalized, .mentions, .articles: .number
         }
     }
 }
@@ -77,10 +91,11 @@ public enum Schema {
     /// Field names (canonical and aliases) per row source, in help order.
     static let fields: [RowSource: [(name: String, field: Field)]] = [
         .quotes: [
-            ("speaker", .speaker), ("speaker.country", .speakerCountry), ("source", .source),
+            ("speaker", .speaker), ("speaker.country", .speakerCountry), ("speaker.type", .speakerType),
+            ("speaker.role", .speakerRole), ("source", .source),
             ("source.country", .sourceCountry), ("article", .article), ("kind", .kind), ("language", .language),
             ("source.language", .language), ("translated_from", .translatedFrom), ("date", .date), ("text", .text),
-            ("cue", .cue), ("start", .start), ("end", .end),
+            ("cue", .cue), ("cue_class", .cueClass), ("start", .start), ("end", .end),
         ],
         .articles: [
             ("article", .article), ("id", .article), ("source", .source), ("source.country", .sourceCountry),
@@ -88,6 +103,14 @@ public enum Schema {
             ("translated_from", .translatedFrom), ("date", .date), ("title", .title), ("quotes", .quotes),
         ],
         .sources: [("source", .source), ("source.country", .sourceCountry), ("country", .sourceCountry)],
+        .entities: [
+            ("entity", .entity), ("name", .entity), ("type", .type), ("country", .country), ("aliases", .aliases),
+            ("roles", .roles), ("mentions", .mentions), ("articles", .articles),
+        ],
+        .mentions: [
+            ("entity", .entity), ("type", .type), ("article", .article), ("start", .start), ("end", .end), ("text", .text),
+            ("source", .source), ("source.country", .sourceCountry),
+        ],
         .numbers: [
             ("kind", .kind), ("value", .value), ("unit", .unit), ("normalized", .normalized), ("dimension", .dimension),
             ("measure", .measure), ("text", .text), ("date", .date), ("article", .article), ("source", .source),
@@ -124,6 +147,11 @@ public enum Schema {
     public static let sourceFieldNames: [String] = fieldNames(for: .sources)
     /// Field names that `numbers`, `compare numbers` and `disagreements` conditions accept (for completion).
     public static let numberFieldNames: [String] = fieldNames(for: .numbers)
+    /// Field names that `entities` conditions accept (for completion).
+    public static let entityFieldNames: [String] = fieldNames(for: .entities)
+    /// Field names that `mentions` and `who mentioned` conditions accept (for completion).
+    public static let mentionFieldNames: [String] = fieldNames(for: .mentions)
     /// Every field name any statement accepts, sorted and without duplicates (for completion).
-    public static let allFieldNames: [String] = Array(Set(quoteFieldNames + articleFieldNames + sourceFieldNames + numberFieldNames)).sorted()
+    public static let allFieldNames: [String] = Array(Set(quoteFieldNames + articleFieldNames + sourceFieldNames + numberFieldNames
+        + entityFieldNames + mentionFieldNames)).sorted()
 }

@@ -50,6 +50,8 @@ public struct ArticleStore: Sendable {
     public private(set) var entities = EntityTable()
     /// Quantities and dates of every article, with dates resolved (`numbers`, `compare`, `disagreements`).
     public private(set) var facts = FactTable()
+    /// Every entity mention, in article order then text order (`mentions`, `who mentioned`).
+    public private(set) var entityMentions: [MentionRow] = []
 
     public init(articles: [Article] = []) {
         self.articles = []
@@ -78,6 +80,9 @@ public struct ArticleStore: Sendable {
 
     private mutating func rebuildIndexes() {
         entities = EntityTable.build(articles: articles)
+        entityMentions = articles.indices.flatMap { a in
+            entities.mentions(in: a).map { MentionRow(article: a, span: $0.span, entity: $0.entity) }
+        }
         resolveSpeakers()
         quoteIDs = []
         var index = InvertedIndex()

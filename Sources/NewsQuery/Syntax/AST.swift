@@ -43,6 +43,12 @@ indirect enum RowSourceSyntax: Hashable, Sendable {
     case quotes(range: SourceRange)
     case articles(range: SourceRange)
     case sources(range: SourceRange)
+    /// `entities`: people, organisations, places… resolved across the corpus.
+    case entities(range: SourceRange)
+    /// `mentions`: every mention of an entity.
+    case mentions(range: SourceRange)
+    /// `who mentioned NAME`: the articles mentioning an entity, with counts.
+    case whoMentioned(Literal, range: SourceRange)
     /// `numbers`: quantities and dates found in the articles.
     case numbers(range: SourceRange)
     /// `compare numbers`: facts of the same kind side by side, per article.
@@ -59,6 +65,7 @@ indirect enum RowSourceSyntax: Hashable, Sendable {
     var range: SourceRange {
         switch self {
         case .whoSaid(_, let r), .whatDid(_, let r), .quotes(let r), .articles(let r), .sources(let r), .count(_, _, let r),
+             .entities(let r), .mentions(let r), .whoMentioned(_, let r),
              .numbers(let r), .compareNumbers(let r), .disagreements(let r),
              .distinct(_, _, let r): r
         case .name(let id): id.range
@@ -199,6 +206,9 @@ extension RowSourceSyntax: CustomStringConvertible {
         case .quotes: "quotes"
         case .articles: "articles"
         case .sources: "sources"
+        case .entities: "entities"
+        case .mentions: "mentions"
+        case .whoMentioned(let name, _): "who mentioned \(name.printed)"
         case .numbers: "numbers"
         case .compareNumbers: "compare numbers"
         case .disagreements: "disagreements"

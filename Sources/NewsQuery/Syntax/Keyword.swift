@@ -1,17 +1,19 @@
 /// The reserved words of the query language. Keywords are case-insensitive (`WHO SAID` = `who said`);
-/// a reserved word used as a value or search word must be quoted (`speaker = "not"`). Four keywords
-/// are also field or column names and may stand where a field is expected: `article`, `count`, `quotes`, `articles`.
+/// a reserved word used as a value or search word must be quoted (`speaker = "not"`). Five keywords
+/// are also field or column names and may stand where a field is expected: `article`, `count`, `quotes`, `articles`,
+/// `mentions`.
 /// The table also feeds tab completion in the shell.
 public enum Keyword: String, CaseIterable, Sendable {
     case who, said, what, did, say, quotes, articles, sources, count, by, distinct, from
     case numbers, compare, disagreements
+    case entities, mentions, mentioned
     case explain, `let`, show, article, context
     case `where`, order, asc, desc, limit
     case and, or, not, `in`, near
 
     /// Words that may begin a statement, in the order a help text lists them.
     public static let statementKeywords: [String] = [
-        "who", "what", "quotes", "articles", "sources", "numbers", "compare", "disagreements", "count", "distinct", "explain", "let",
+        "who", "what", "quotes", "articles", "sources", "entities", "mentions", "numbers", "compare", "disagreements", "count", "distinct", "explain", "let",
         "show", "context",
     ]
 
@@ -25,7 +27,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     static let statementStarts: [Keyword] = statementKeywords.compactMap { Keyword(rawValue: $0) }
 
     /// Keywords that also name a field or a result column (`where article = …`, `order by count`).
-    static let fieldKeywords: Set<Keyword> = [.article, .count, .quotes, .articles]
+    static let fieldKeywords: Set<Keyword> = [.article, .count, .quotes, .articles, .mentions]
 
     /// How the keyword reads in messages: `who` → "`who`".
     var quoted: String { "`\(rawValue)`" }

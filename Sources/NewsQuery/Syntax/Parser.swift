@@ -177,14 +177,19 @@ struct Parser {
         return Query(source: rowSource, filter: filter, order: order ?? [], limit: limit, range: rowSource.range.union(lastRange))
     }
 
-    /// row_source = "who" , "said" , text_expr | "what" , "did" , value , "say" | "quotes" | "articles" | "sources" | "numbers" | "compare" , "numbers" | "disagreements" | "count" , row_source , "by" , field , { "," , field } | "distinct" , field , { "," , field } , "from" , row_source | name ;
+    /// row_source = "who" , "said" , text_expr | "who" , "mentioned" , value | "what" , "did" , value , "say" | "quotes" | "articles" | "sources" | "entities" | "mentions" | "numbers" | "compare" , "numbers" | "disagreements" | "count" , row_source , "by" , field , { "," , field } | "distinct" , field , { "," , field } , "from" , row_source | name ;
     mutating func parseRowSource() -> RowSourceSyntax? {
         let token = current
         switch token.kind {
         case .keyword(.who):
             advance()
+            if check(.mentioned) {
+                advance()
+                guard let name = parseValue(expected: "a name") else { return nil }
+                return .whoMentioned(name, range: token.range.union(name.range))
+            }
             guard check(.said) else {
-                reportUnexpected(expected: "`said` after `who`", suggesting: ["said"])
+                reportUnexpected(expected: "`said` or `mentioned` after `who`", suggesting: ["said", "mentioned"])
                 return nil
             }
             advance()
@@ -209,6 +214,8 @@ struct Parser {
         case .keyword(.quotes): advance(); return .quotes(range: token.range)
         case .keyword(.articles): advance(); return .articles(range: token.range)
         case .keyword(.sources): advance(); return .sources(range: token.range)
+        case .keyword(.entities): advance(); return .entities(range: token.range)
+        case .keyword(.mentions): advance(); return .mentions(range: token.range)
         case .keyword(.numbers): advance(); return .numbers(range: token.range)
         case .keyword(.disagreements): advance(); return .disagreements(range: token.range)
         case .keyword(.compare):
@@ -520,7 +527,7 @@ struct Parser {
         return .comparison(Comparison(field: field, op: op, operand: .value(value), range: field.range.union(value.range)))
     }
 
-    /// field = word | "article" | "count" | "quotes" | "articles" ;
+    /// field = word | "article" | "count" | "quotes" | "articles" | "mentions" ;
     mutating func parseField() -> Identifier? {
         let token = current
         switch token.kind {
@@ -639,7 +646,7 @@ struct Parser {
         }
     }
 
-    static let statementsHint = "statements: who said, what did … say, quotes, articles, sources, numbers, compare numbers, disagreements, count … by, distinct … from, explain, let, show article, context"
+    static let statementsHint = "statements: who said, who mentioned, what did … say, quotes, articles, sources, entities, mentions, numbers, compare numbers, disagreements, count … by, distinct … from, explain, let, show article, context"
 
     /// `near` without `/N`.
     static let defaultNearDistance = 5

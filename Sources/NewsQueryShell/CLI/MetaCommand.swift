@@ -173,15 +173,30 @@ struct HelpTopic: Sendable {
 
     private static let statementTopics: [String: HelpTopic] = [
         "who": HelpTopic(
-            name: "who", usage: "who said TEXT [where COND] [limit N]",
-            summary: "speakers of statements containing TEXT",
+            name: "who", usage: "who said TEXT [where COND] [limit N] | who mentioned NAME [where COND]",
+            summary: "speakers of statements containing TEXT; articles mentioning an entity",
             details: """
-            One row per speaker: how many of their reported statements contain TEXT, and in which
-            articles. TEXT is a word or a "quoted phrase" (whole words, any case), a prefix (pric*),
+            who said: one row per speaker: how many of their reported statements contain TEXT, and in
+            which articles. TEXT is a word or a "quoted phrase" (whole words, any case), a prefix (pric*),
             or two of them within N words (A near/N B), combined with and, or, not and parentheses.
+            who mentioned: one row per article that mentions the entity NAME (by any of its aliases,
+            any case), with its outlet and number of mentions, most mentions first.
             """,
             examples: [#"who said "price""#, #"who said price and not weapons where source = US limit 5"#,
-                       #"who said "arms" near/5 "deal""#]),
+                       #"who said "arms" near/5 "deal""#, "who mentioned Shoigu"]),
+        "entities": HelpTopic(
+            name: "entities", usage: "entities [where COND] [order by …] [limit N]",
+            summary: "people, organisations, places… resolved across the articles",
+            details: """
+            One row per entity: its canonical name, type, country, aliases, roles, and its numbers of
+            mentions and of articles. `entity = X` and `aliases = X` match any alias, any case.
+            """,
+            examples: ["entities where type = person order by mentions desc", "entities where aliases ~ peskov"]),
+        "mentions": HelpTopic(
+            name: "mentions", usage: "mentions [where COND] [order by …] [limit N]",
+            summary: "one row per mention of an entity",
+            details: "Each mention with its entity, type, article, offsets, the text as written, outlet and country.",
+            examples: ["mentions where entity = Kremlin", "count mentions by entity, source where type = person"]),
         "what": HelpTopic(
             name: "what", usage: "what did SPEAKER say [where COND] [limit N]",
             summary: "the statements of one speaker",
@@ -283,6 +298,8 @@ struct HelpTopic: Sendable {
         Fields of who said and quotes: \(Schema.quoteFieldNames.joined(separator: ", ")).
         Fields of articles: \(Schema.articleFieldNames.joined(separator: ", ")).
         Fields of sources: \(Schema.sourceFieldNames.joined(separator: ", ")).
+        Fields of entities: \(Schema.entityFieldNames.joined(separator: ", ")).
+        Fields of mentions and who mentioned: \(Schema.mentionFieldNames.joined(separator: ", ")).
         Tab after `speaker = ` or `source = ` offers the values in the loaded articles.
         """,
         examples: ["quotes where (kind = direct or kind = mixed) and source.country != US limit 10"])

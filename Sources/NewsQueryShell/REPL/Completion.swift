@@ -73,15 +73,18 @@ public struct CompletionVocabulary: Sendable, Equatable {
     /// The shell's meta-commands: the session's table plus the REPL's own `.history`.
     public static var standardMetaCommands: [String] { MetaCommand.names + [".history"] }
 
-    /// Statement starts from the query language's keyword table; `who` always reads `who said`,
-    /// so it completes as that unit.
+    /// Statement starts from the query language's keyword table; `who` always reads `who said` or
+    /// `who mentioned`, so each completes as a unit.
     public static var languageStatements: [String] {
-        Keyword.statementKeywords.map { $0 == Keyword.who.rawValue ? "who said" : $0 == "what" && has("did") ? "what did" : $0 }
+        Keyword.statementKeywords.flatMap { keyword -> [String] in
+            if keyword == Keyword.who.rawValue { return has("mentioned") ? ["who said", "who mentioned"] : ["who said"] }
+            return [keyword == "what" && has("did") ? "what did" : keyword]
+        }
     }
 
     /// The keywords used inside a statement (the statement starts are offered separately).
     public static var languageKeywords: [String] {
-        let starts = Set(Keyword.statementKeywords + [Keyword.said.rawValue])
+        let starts = Set(Keyword.statementKeywords + [Keyword.said.rawValue, Keyword.mentioned.rawValue])
         return Keyword.allKeywords.filter { !starts.contains($0) }
     }
 
@@ -110,6 +113,8 @@ public struct CompletionVocabulary: Sendable, Equatable {
         var fields = ["who": Schema.quoteFieldNames, "quotes": Schema.quoteFieldNames,
                       "articles": Schema.articleFieldNames, "sources": Schema.sourceFieldNames]
         if has("what") { fields["what"] = Schema.quoteFieldNames }
+        if has("entities") { fields["entities"] = Schema.entityFieldNames }
+        if has("mentions") { fields["mentions"] = Schema.mentionFieldNames }
         return fields
     }
 

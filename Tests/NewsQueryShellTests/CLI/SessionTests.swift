@@ -277,7 +277,8 @@ import NewsQuery
 
     @Test func statementExamplesRun() {
         for topic in HelpTopic.statements + HelpTopic.clauses {
-            let examples = topic.examples.filter { !$0.contains("004_") }  // ids of the bundled corpus
+            // ids and entity names of the bundled corpus (`who mentioned` an unknown name is an error)
+            let examples = topic.examples.filter { !$0.contains("004_") && !$0.hasPrefix("who mentioned") }
             for example in examples {
                 #expect(session.execute(example).error == nil, "`\(example)` from .help \(topic.name): \(session.execute(example).error ?? "")")
             }

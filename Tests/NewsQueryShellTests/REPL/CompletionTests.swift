@@ -302,7 +302,7 @@ struct CompletionTests {
         #expect(fields("articles where ti") == ["title"])
         #expect(fields("quotes where ti") == [])
         #expect(fields("sources where ") == Array(Set(Schema.sourceFieldNames)).sorted())
-        #expect(fields("explain who said x where sp") == ["speaker", "speaker.country"])
+        #expect(fields("explain who said x where sp") == ["speaker", "speaker.country", "speaker.role", "speaker.type"])
     }
 
     @Test func statementsTheLanguageGainsAreCompletedToo() {
@@ -318,11 +318,16 @@ struct CompletionTests {
             #expect(complete(line: "distinct source, ki", cursor: 19, vocabulary: standard).candidates == ["kind"])
             #expect(complete(line: "distinct source from who s", cursor: 26, vocabulary: standard).candidates == ["who said"])
             #expect(complete(line: "distinct source from quotes where sp", cursor: 36, vocabulary: standard).candidates
-                    == ["speaker", "speaker.country"])
+                    == ["speaker", "speaker.country", "speaker.role", "speaker.type"])
+        }
+        if Keyword.allKeywords.contains("mentioned") {
+            #expect(complete(line: "who m", cursor: 5, vocabulary: standard).candidates == ["who mentioned"])
+            #expect(complete(line: "entities where al", cursor: 17, vocabulary: standard).candidates == ["aliases"])
+            #expect(complete(line: "ent", cursor: 3, vocabulary: standard).candidates == ["entities"])
         }
         if Keyword.allKeywords.contains("by") {
             #expect(complete(line: "count quotes by speaker, ki", cursor: 27, vocabulary: standard).candidates == ["kind"])
-            #expect(complete(line: "count quotes by spe", cursor: 19, vocabulary: standard).candidates == ["speaker", "speaker.country"])
+            #expect(complete(line: "count quotes by spe", cursor: 19, vocabulary: standard).candidates == ["speaker", "speaker.country", "speaker.role", "speaker.type"])
         }
     }
 
