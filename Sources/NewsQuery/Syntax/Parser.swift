@@ -338,26 +338,14 @@ struct Parser {
 
     /// text_expr = text_and , { "or" , text_and } ;
     mutating func parseTextExpr() -> TextExpr? {
-        guard let first = parseTextAnd() else { return nil }
-        var items = [first]
-        while check(.or) {
-            advance()
-            guard let next = parseTextAnd() else { return nil }
-            items.append(next)
-        }
-        return items.count == 1 ? first : .or(items, range: first.range.union(items[items.count - 1].range))
+        guard let items = separated(by: .or, { $0.parseTextAnd() }) else { return nil }
+        return items.count == 1 ? items[0] : .or(items, range: items[0].range.union(items[items.count - 1].range))
     }
 
     /// text_and = text_unary , { "and" , text_unary } ;
     mutating func parseTextAnd() -> TextExpr? {
-        guard let first = parseTextUnary() else { return nil }
-        var items = [first]
-        while check(.and) {
-            advance()
-            guard let next = parseTextUnary() else { return nil }
-            items.append(next)
-        }
-        return items.count == 1 ? first : .and(items, range: first.range.union(items[items.count - 1].range))
+        guard let items = separated(by: .and, { $0.parseTextUnary() }) else { return nil }
+        return items.count == 1 ? items[0] : .and(items, range: items[0].range.union(items[items.count - 1].range))
     }
 
     /// text_unary = "not" , text_unary | text_near ;
@@ -438,26 +426,14 @@ struct Parser {
 
     /// condition = conjunction , { "or" , conjunction } ;
     mutating func parseCondition() -> Condition? {
-        guard let first = parseConjunction() else { return nil }
-        var items = [first]
-        while check(.or) {
-            advance()
-            guard let next = parseConjunction() else { return nil }
-            items.append(next)
-        }
-        return items.count == 1 ? first : .or(items, range: first.range.union(items[items.count - 1].range))
+        guard let items = separated(by: .or, { $0.parseConjunction() }) else { return nil }
+        return items.count == 1 ? items[0] : .or(items, range: items[0].range.union(items[items.count - 1].range))
     }
 
     /// conjunction = negation , { "and" , negation } ;
     mutating func parseConjunction() -> Condition? {
-        guard let first = parseNegation() else { return nil }
-        var items = [first]
-        while check(.and) {
-            advance()
-            guard let next = parseNegation() else { return nil }
-            items.append(next)
-        }
-        return items.count == 1 ? first : .and(items, range: first.range.union(items[items.count - 1].range))
+        guard let items = separated(by: .and, { $0.parseNegation() }) else { return nil }
+        return items.count == 1 ? items[0] : .and(items, range: items[0].range.union(items[items.count - 1].range))
     }
 
     /// negation = "not" , negation | primary ;
@@ -582,6 +558,19 @@ struct Parser {
     private var current: Token { tokens[index] }
 
     private func check(_ keyword: Keyword) -> Bool { current.kind == .keyword(keyword) }
+
+    /// `operand , { KEYWORD , operand }`: the operands in order, or nil when one fails to parse.
+    /// Chains are kept flat (not nested), so thousands of terms never deepen the recursion.
+    private mutating func separated<T>(by keyword: Keyword, _ operand: (inout Parser) -> T?) -> [T]? {
+        guard let first = operand(&self) else { return nil }
+        var items = [first]
+        while check(keyword) {
+            advance()
+            guard let next = operand(&self) else { return nil }
+            items.append(next)
+        }
+        return items
+    }
 
     @discardableResult
     private mutating func advance() -> Token {
