@@ -41,7 +41,17 @@ public struct Annotator: Sendable {
             }
             quotations.append(q)
         }
+        let provenance = Provenance.bundled
+        let boilerplate = provenance.boilerplate(scalars, from: start, gazetteer: gazetteer)
+        let repeats = provenance.repeats(scalars, from: start, sentences: sentences, boilerplate: boilerplate)
+        quotations.removeAll { boilerplate.covers($0.content) }
+        for i in quotations.indices where repeats.covers(quotations[i].content) { quotations[i].isRepeat = true }
         quotations.sort { $0.content < $1.content }
-        return ArticleAnnotations(sentences: sentences, quotations: quotations)
+        var annotations = ArticleAnnotations(sentences: sentences, quotations: quotations, boilerplate: boilerplate, repeats: repeats)
+        let credits = provenance.credits(scalars, from: start, boilerplate: boilerplate)
+        annotations.agencies = credits.agencies
+        annotations.byline = credits.byline
+        annotations.translationCredit = credits.translationCredit
+        return annotations
     }
 }

@@ -111,6 +111,9 @@ struct Evaluator {
         case .translatedFrom: return article.metadata.translatedFrom
         case .date: return article.metadata.date
         case .title: return article.title
+        case .sourceAgencies: return Evaluator.joined(article.annotations.agencies)
+        case .sourceByline: return article.annotations.byline
+        case .sourceTranslated: return Evaluator.isTranslated(article) ? "yes" : "no"
         case .speaker: return quote?.speaker
         case .speakerCountry: return quote?.speakerCountry
         case .kind: return quote?.kind.rawValue
@@ -145,6 +148,10 @@ struct Evaluator {
 
     /// Several values in one field (aliases, roles): `=` matches any one of them.
     static let listSeparator = "; "
+    /// `source.translated`: a translation credit line in the text, or `translated_from` metadata.
+    static func isTranslated(_ article: Article) -> Bool {
+        article.annotations.translationCredit != nil || !(article.metadata.translatedFrom ?? "").isEmpty
+    }
     static func joined(_ items: [String]) -> String? { items.isEmpty ? nil : items.joined(separator: listSeparator) }
 
     /// A field of a fact (`numbers`): its own fields, and its article's.
@@ -168,6 +175,7 @@ struct Evaluator {
         case .title: return article.title
         case .speaker, .speakerCountry, .cue, .quotes, .cueClass, .speakerType, .speakerRole: return nil
         case .entity, .type, .country, .aliases, .roles, .mentions, .articles: return nil
+        case .sourceAgencies, .sourceByline, .sourceTranslated: return nil
         }
     }
 
@@ -201,7 +209,7 @@ struct Evaluator {
             default: return false
             }
             return store.entities.entities(named: value).contains { $0.id == id }
-        case .aliases, .roles, .speakerRole:
+        case .aliases, .roles, .speakerRole, .sourceAgencies:
             return (actual ?? "").components(separatedBy: Evaluator.listSeparator).contains { $0.lowercased() == wanted }
         case .dimension:
             // `dimension = distance` names length by its label.

@@ -35,7 +35,8 @@ struct Executor {
         case .mentions(let numbers): EntityRows.mentionResultSet(numbers, in: store)
         case .table(let columns, let rows):
             ResultSet(columns: columns, rows: rows, numericColumns: Executor.numeric(columns, rows),
-                      tableColumns: columns == QuoteRows.columns ? QuoteRows.tableColumns : FactRows.tableColumns(for: columns))
+                      tableColumns: columns == QuoteRows.columns ? QuoteRows.tableColumns
+                          : columns == Planner.articleColumns ? Array(columns.prefix(8)) : FactRows.tableColumns(for: columns))
         }
     }
 
@@ -181,6 +182,8 @@ struct Executor {
             default: rowOf = { .article($0) }
             }
             for n in numbers(input) {
+                // A quotation repeating an earlier passage of its article (`Quotation.isRepeat`) is counted once.
+                if case .quotes = input, store.quotation(store.quoteIDs[n]).isRepeat { continue }
                 let row = rowOf(n)
                 let key = fields.map { field -> Value in
                     let v = evaluator.value(of: field, row)
@@ -208,7 +211,7 @@ struct Executor {
                 var articleIDs: [String] = []
                 for id in ids where articleIDs.last != store.article(id).id { articleIDs.append(store.article(id).id) }
                 return [speaker.map(Value.text) ?? .null, countries.isEmpty ? .null : .text(countries.joined(separator: ", ")),
-                        .int(ids.count), .list(articleIDs.map(Value.text))]
+                        .int(ids.count { !store.quotation($0).isRepeat }), .list(articleIDs.map(Value.text))]
             }
             return .table(columns: grouping.columns, rows: rows)
         case .source:
@@ -222,7 +225,7 @@ struct Executor {
             let rows: [[Value]] = order.map { source in
                 let indexes = groups[source]!
                 let countries = Set(indexes.compactMap { store.articles[$0].metadata.country }).sorted()
-                let quotes = indexes.reduce(0) { $0 + store.articles[$1].annotations.quotations.count }
+                let quotes = indexes.reduce(0) { $0 + store.articles[$1].annotations.quotations.count { !$0.isRepeat } }
                 return [source.map(Value.text) ?? .null, countries.isEmpty ? .null : .text(countries.joined(separator: ", ")),
                         .int(indexes.count), .int(quotes)]
             }
@@ -236,9 +239,13 @@ struct Executor {
             func text(_ s: String?) -> Value { s.map(Value.text) ?? .null }
             return [.text(article.id), .text(article.title), text(article.metadata.source), text(article.metadata.country),
                     text(article.metadata.language), text(article.metadata.translatedFrom), text(article.metadata.date),
-                    .int(article.annotations.quotations.count)]
+                    .int(article.annotations.quotations.count),
+                    article.annotations.agencies.isEmpty ? .null : .list(article.annotations.agencies.map(Value.text)),
+                    text(article.annotations.byline), .text(Evaluator.isTranslated(article) ? "yes" : "no")]
         }
-        return ResultSet(columns: Planner.articleColumns, rows: rows, numericColumns: ["quotes"])
+        // A terminal table leaves out the provenance columns (agencies, byline, translated); other formats show them.
+        return ResultSet(columns: Planner.articleColumns, rows: rows, numericColumns: ["quotes"],
+                         tableColumns: Array(Planner.articleColumns.prefix(8)))
     }
 
     // MARK: - Helpers

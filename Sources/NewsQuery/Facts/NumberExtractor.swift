@@ -33,7 +33,9 @@ struct NumberExtractor {
 
     /// Every fact of the article's body, in text order.
     func extract(_ article: Article) -> [Fact] {
-        extract(scalars: article.scalars, bodyStart: article.bodyStart, sentences: article.annotations.sentences)
+        let boilerplate = article.annotations.boilerplate
+        let facts = extract(scalars: article.scalars, bodyStart: article.bodyStart, sentences: article.annotations.sentences)
+        return boilerplate.isEmpty ? facts : facts.filter { !boilerplate.covers($0.span) }
     }
 
     func extract(scalars: [Unicode.Scalar], bodyStart: Int, sentences: [Span]) -> [Fact] {

@@ -16,7 +16,8 @@ struct Planner {
     var options = Options()
 
     static let quoteColumns = QuoteRows.columns
-    static let articleColumns = ["id", "title", "source", "country", "language", "translated_from", "date", "quotes"]
+    static let articleColumns = ["id", "title", "source", "country", "language", "translated_from", "date", "quotes",
+                                 "agencies", "byline", "translated"]
     /// Facts of the same kind (`FactComparison`): the least similarity of their contexts.
     static let similarityThreshold = 0.5
 

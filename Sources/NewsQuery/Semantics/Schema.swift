@@ -51,6 +51,11 @@ enum Field: String, Hashable, Sendable, CaseIterable {
     case speakerType = "speaker.type"
     case speakerRole = "speaker.role"
     case cueClass = "cue_class"
+    /// An article's provenance detected from its text: agencies and outlets named as sources (a list),
+    /// the byline, and `yes`/`no` for a translation (a translation credit line or `translated_from`).
+    case sourceAgencies = "source.agencies"
+    case sourceByline = "source.byline"
+    case sourceTranslated = "source.translated"
 
     /// The canonical name, as `explain` prints it.
     var name: String { rawValue }
@@ -78,6 +83,7 @@ enum Field: String, Hashable, Sendable, CaseIterable {
         switch self {
         case .speaker, .source, .article, .title, .text, .cue, .unit, .dimension, .measure: .text
         case .entity, .type, .aliases, .roles, .speakerType, .speakerRole, .cueClass: .text
+        case .sourceAgencies, .sourceByline, .sourceTranslated: .text
         case .speakerCountry, .sourceCountry, .language, .translatedFrom, .country: .code
         case .kind: .kind
         case .date: .date
@@ -101,6 +107,8 @@ public enum Schema {
             ("article", .article), ("id", .article), ("source", .source), ("source.country", .sourceCountry),
             ("country", .sourceCountry), ("language", .language), ("source.language", .language),
             ("translated_from", .translatedFrom), ("date", .date), ("title", .title), ("quotes", .quotes),
+            ("source.agencies", .sourceAgencies), ("agencies", .sourceAgencies), ("source.byline", .sourceByline),
+            ("byline", .sourceByline), ("source.translated", .sourceTranslated), ("translated", .sourceTranslated),
         ],
         .sources: [("source", .source), ("source.country", .sourceCountry), ("country", .sourceCountry)],
         .entities: [

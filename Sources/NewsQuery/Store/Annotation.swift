@@ -23,12 +23,15 @@ public struct Quotation: Hashable, Sendable {
     public var speakerCountry: String?
     /// What the cue reports: speech (said, wrote), belief (believes, fears), data (a poll shows), according.
     public var cueClass: CueClass
+    /// The content lies inside a passage that repeats an earlier one of the same article
+    /// (`ArticleAnnotations.repeats`): listed by `quotes`, counted once by `count quotes` and `who said`.
+    public var isRepeat: Bool
 
     public init(content: Span, kind: QuoteKind, cue: Span? = nil, speakerMention: Span? = nil,
-                speaker: String? = nil, speakerCountry: String? = nil, cueClass: CueClass = .speech) {
+                speaker: String? = nil, speakerCountry: String? = nil, cueClass: CueClass = .speech, isRepeat: Bool = false) {
         self.content = content; self.kind = kind; self.cue = cue
         self.speakerMention = speakerMention; self.speaker = speaker; self.speakerCountry = speakerCountry
-        self.cueClass = cueClass
+        self.cueClass = cueClass; self.isRepeat = isRepeat
     }
 }
 
@@ -38,9 +41,23 @@ public struct ArticleAnnotations: Hashable, Sendable {
     public var sentences: [Span]
     /// Reported statements, in text order of their content.
     public var quotations: [Quotation]
+    /// Lines that are not the article (navigation, photo credits and captions, sign-up and ad blurbs,
+    /// author bios), in text order. Quotations and numbers inside them are left out.
+    public var boilerplate: [Span]
+    /// Later verbatim copies of a passage of the same article (a repeated headline and lede), in text order.
+    public var repeats: [Span]
+    /// News agencies and outlets the body names as sources (canonical names from
+    /// `provenance-agencies.tsv`, first-seen order): `source.agencies`.
+    public var agencies: [String] = []
+    /// The author named by a "By NAME" line or an author bio: `source.byline`.
+    public var byline: String?
+    /// A translation credit line ("Translation by NAME"): with `translated_from`, `source.translated`.
+    public var translationCredit: Span?
 
-    public init(sentences: [Span] = [], quotations: [Quotation] = []) {
+    public init(sentences: [Span] = [], quotations: [Quotation] = [], boilerplate: [Span] = [], repeats: [Span] = []) {
         self.sentences = sentences
         self.quotations = quotations
+        self.boilerplate = boilerplate
+        self.repeats = repeats
     }
 }

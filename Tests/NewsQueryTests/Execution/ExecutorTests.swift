@@ -121,10 +121,10 @@ import Testing
 
     @Test func articlesAndSources() {
         #expect(run("articles") == """
-            id | title | source | country | language | translated_from | date | quotes
-            a1 | Title of a1 | USTimesPost | US | en |  |  | 3
-            a2 | Title of a2 | Le Monde | FR | en | fr |  | 2
-            a3 | Title of a3 |  |  | en |  |  | 2
+            id | title | source | country | language | translated_from | date | quotes | agencies | byline | translated
+            a1 | Title of a1 | USTimesPost | US | en |  |  | 3 |  |  | no
+            a2 | Title of a2 | Le Monde | FR | en | fr |  | 2 |  |  | yes
+            a3 | Title of a3 |  |  | en |  |  | 2 |  |  | no
             """)
         #expect(TinyStore.run("articles where source = FR or translated_from = FR", columns: ["id"]) == "id\na2")
         #expect(run("sources") == """

@@ -55,7 +55,14 @@ struct FactSeedCorpusTests {
             return
         }
         let gold = try JSONDecoder().decode(Gold.self, from: Data(contentsOf: Self.gold))
-        let wanted = gold.numbers.filter { $0.normalized != nil }
+        // Numbers inside boilerplate (an ad's "30-day" trial, an author bio's "2023") are left out by design.
+        func inBoilerplate(_ g: Gold.Number) -> Bool {
+            guard let a = Self.store.articles.first(where: { $0.id == g.article }) else { return false }
+            return a.annotations.boilerplate.covers(Span(g.start, g.end))
+        }
+        let withValue = gold.numbers.filter { $0.normalized != nil }
+        let wanted = withValue.filter { !inBoilerplate($0) }
+        print("facts: \(withValue.count - wanted.count) gold numbers lie in boilerplate and are left out")
         var missed: [String] = []
         for g in wanted where !Self.found(g, in: Self.store) {
             let a = Self.store.articles.firstIndex { $0.id == g.article }

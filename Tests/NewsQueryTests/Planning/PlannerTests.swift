@@ -73,7 +73,7 @@ import Testing
 
     @Test func articlesAndSources() {
         #expect(TinyStore.run("explain articles where source.country = fr") == """
-            Project id, title, source, country, language, translated_from, date, quotes
+            Project id, title, source, country, language, translated_from, date, quotes, agencies, byline, translated
               Filter source.country = 'fr'
                 Scan articles (est. 3 rows)
             """)
@@ -122,7 +122,7 @@ import Testing
 
     @Test func listedRowsSortByFields() {
         #expect(explain("articles where date >= 2023-09 and source.country in (us, fr) order by date desc, id") == """
-            Project id, title, source, country, language, translated_from, date, quotes
+            Project id, title, source, country, language, translated_from, date, quotes, agencies, byline, translated
               Sort date desc (empty last), article asc (empty last)
                 Filter date >= '2023-09' and source.country in ('us', 'fr')
                   Scan articles (est. 3 rows)
