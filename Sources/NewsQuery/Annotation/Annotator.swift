@@ -42,13 +42,15 @@ public struct Annotator: Sendable {
             quotations.append(q)
         }
         let provenance = Provenance.bundled
-        let boilerplate = provenance.boilerplate(scalars, from: start, gazetteer: gazetteer)
-        let repeats = provenance.repeats(scalars, from: start, sentences: sentences, boilerplate: boilerplate)
+        // One pass over the lines serves boilerplate, repeats and credits.
+        let lines = Provenance.lines(scalars, from: start)
+        let boilerplate = provenance.boilerplate(scalars, lines: lines, gazetteer: gazetteer)
+        let repeats = provenance.repeats(scalars, lines: lines, sentences: sentences, boilerplate: boilerplate)
         quotations.removeAll { boilerplate.covers($0.content) }
         for i in quotations.indices where repeats.covers(quotations[i].content) { quotations[i].isRepeat = true }
         quotations.sort { $0.content < $1.content }
         var annotations = ArticleAnnotations(sentences: sentences, quotations: quotations, boilerplate: boilerplate, repeats: repeats)
-        let credits = provenance.credits(scalars, from: start, boilerplate: boilerplate)
+        let credits = provenance.credits(lines: lines, boilerplate: boilerplate)
         annotations.agencies = credits.agencies
         annotations.byline = credits.byline
         annotations.translationCredit = credits.translationCredit

@@ -70,8 +70,7 @@ struct Provenance: Sendable {
     }
 
     /// The boilerplate lines of the body, in text order.
-    func boilerplate(_ scalars: [Unicode.Scalar], from start: Int, gazetteer: Gazetteer) -> [Span] {
-        let lines = Provenance.lines(scalars, from: start)
+    func boilerplate(_ scalars: [Unicode.Scalar], lines: [Line], gazetteer: Gazetteer) -> [Span] {
         var marked = [Bool](repeating: false, count: lines.count)
         for (k, line) in lines.enumerated() {
             let lower = line.text.lowercased()
@@ -131,7 +130,7 @@ struct Provenance: Sendable {
 
     /// Later verbatim copies of a line or sentence of at least `minLength` characters (or of a
     /// boilerplate line of any length), merged when only whitespace separates them.
-    func repeats(_ scalars: [Unicode.Scalar], from start: Int, sentences: [Span], boilerplate: [Span], minLength: Int = 40) -> [Span] {
+    func repeats(_ scalars: [Unicode.Scalar], lines: [Line], sentences: [Span], boilerplate: [Span], minLength: Int = 40) -> [Span] {
         let boiler = Set(boilerplate)
         var seen: Set<String> = []
         var found: [Span] = []
@@ -139,7 +138,7 @@ struct Provenance: Sendable {
         // Lines and sentences in text order (a line before a sentence at the same offset). A sentence
         // that is an earlier line plus its final period ("… announced Tuesday." after a standfirst
         // "… announced Tuesday") repeats that line.
-        var passages: [(span: Span, isLine: Bool)] = Provenance.lines(scalars, from: start)
+        var passages: [(span: Span, isLine: Bool)] = lines
             .filter { $0.span.end - $0.span.start >= minLength || boiler.contains($0.span) }.map { ($0.span, true) }
         passages += sentences.filter { $0.end - $0.start >= minLength }.map { ($0, false) }
         passages.sort { ($0.span.start, $0.isLine ? 0 : 1) < ($1.span.start, $1.isLine ? 0 : 1) }
@@ -190,11 +189,11 @@ extension Provenance {
         var translationCredit: Span?
     }
 
-    func credits(_ scalars: [Unicode.Scalar], from start: Int, boilerplate: [Span]) -> Credits {
+    func credits(lines: [Line], boilerplate: [Span]) -> Credits {
         var out = Credits()
         var seen: Set<String> = []
         let maxWords = agencies.keys.map { Provenance.words($0).count }.max() ?? 1
-        for line in Provenance.lines(scalars, from: start) {
+        for line in lines {
             let lower = line.text.lowercased()
             for prefix in ["translation by ", "translated by ", "translated from "] where lower.hasPrefix(prefix) && out.translationCredit == nil {
                 out.translationCredit = line.span
