@@ -34,6 +34,8 @@ let package = Package(
             resources: [.copy("Resources/corpus")]
         ),
         .executableTarget(name: "newsq", dependencies: ["NewsQueryShell"]),
+        // Stage timings for BENCHMARKS.md (`make bench`); not shipped.
+        .executableTarget(name: "newsq-bench", dependencies: ["NewsQuery"]),
         .testTarget(name: "NewsQueryTests", dependencies: ["NewsQuery"]),
         .testTarget(name: "NewsQueryShellTests", dependencies: ["NewsQueryShell", "NewsQuery"]),
     ]

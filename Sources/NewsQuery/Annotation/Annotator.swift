@@ -14,7 +14,7 @@ public struct Annotator: Sendable {
     public init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
     public func annotate(_ document: Document) -> ArticleAnnotations {
-        let scalars = Array(document.text.unicodeScalars)
+        let scalars = [Unicode.Scalar](scalarsOf: document.text)
         let start = min(max(0, document.bodyStart), scalars.count)
         let tokens = tokenize(scalars, from: start)
         let sentenceRanges = SentenceSplitter(gazetteer: gazetteer).split(tokens)
@@ -50,7 +50,7 @@ public struct Annotator: Sendable {
         for i in quotations.indices where repeats.covers(quotations[i].content) { quotations[i].isRepeat = true }
         quotations.sort { $0.content < $1.content }
         var annotations = ArticleAnnotations(sentences: sentences, quotations: quotations, boilerplate: boilerplate, repeats: repeats)
-        let credits = provenance.credits(lines: lines, boilerplate: boilerplate)
+        let credits = provenance.credits(scalars, lines: lines, boilerplate: boilerplate)
         annotations.agencies = credits.agencies
         annotations.byline = credits.byline
         annotations.translationCredit = credits.translationCredit

@@ -7,9 +7,21 @@ struct Provenance: Sendable {
     /// Spelling in text → canonical agency name.
     var agencies: [String: String] = [:]
     var navigation: Set<String> = []
-    var adCues: [String] = []
-    var bioCues: [String] = []
+    /// Each ad cue as it must appear in a padded lower-case line: " cue " and " cue.".
+    var adCues: [(spaced: [Unicode.Scalar], stopped: [Unicode.Scalar])] = []
+    var bioCues: [[Unicode.Scalar]] = []
     var bioRoles: Set<String> = []
+    /// Precomputed from the lists above, for cheap pre-checks.
+    var maxAgencyLength = 0
+    var maxAgencyWords = 1
+    var agencyFirstWords: Set<UInt64> = []
+    var agencyFirstWordBits = [UInt64](repeating: 0, count: 64)
+    /// Hashes of every spelling in `agencies`.
+    var agencyKeys: Set<UInt64> = []
+    var maxNavigationLength = 0
+    /// Element k is true when a bio cue starts with ASCII scalar k.
+    var bioCueFirsts = [Bool](repeating: false, count: 128)
+    var bioCuesAreASCII = true
 
     static let bundled: Provenance = {
         guard let url = Bundle.module.url(forResource: "gazetteers", withExtension: nil) else {
@@ -29,17 +41,34 @@ struct Provenance: Sendable {
             let phrase = c[0].lowercased()
             switch c[1] {
             case "nav": navigation.insert(phrase)
-            case "ad": adCues.append(phrase)
-            case "bio": bioCues.append(phrase)
+            case "ad": adCues.append((Array(" \(phrase) ".unicodeScalars), Array(" \(phrase).".unicodeScalars)))
+            case "bio": if !phrase.isEmpty { bioCues.append(Array(phrase.unicodeScalars)) }
             case "role": bioRoles.insert(phrase)
             default:
                 throw Gazetteer.ParseError(file: "provenance-boilerplate.tsv", line: n, message: "unknown kind '\(c[1])' (nav, ad, bio, role)")
             }
         }
+        for key in agencies.keys {
+            maxAgencyLength = max(maxAgencyLength, key.unicodeScalars.count)
+            let words = key.split(separator: " ")
+            maxAgencyWords = max(maxAgencyWords, words.count)
+            if let first = words.first {
+                let h = ScalarText.hash(first.unicodeScalars)
+                agencyFirstWords.insert(h)
+                let bit = Int(truncatingIfNeeded: h >> 20) & 4095
+                agencyFirstWordBits[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+            agencyKeys.insert(ScalarText.hash(key.unicodeScalars))
+        }
+        maxNavigationLength = navigation.map { $0.unicodeScalars.count }.max() ?? 0
+        for cue in bioCues where cue[0].value < 128 { bioCueFirsts[Int(cue[0].value)] = true }
+        // A cue opening with a non-ASCII scalar is found by the plain scan.
+        bioCuesAreASCII = bioCues.allSatisfy { $0[0].value < 128 }
     }
 
-    /// One line of the body: its span (trimmed) and text.
-    struct Line { var span: Span; var text: String }
+    /// One line of the body: its span, trimmed of whitespace. The text is built only for the few lines
+    /// that pass a rule's cheap pre-checks (see `ScalarText`).
+    struct Line { var span: Span }
 
     static func lines(_ scalars: [Unicode.Scalar], from start: Int) -> [Line] {
         var out: [Line] = []
@@ -50,10 +79,7 @@ struct Provenance: Sendable {
             var a = i, b = j
             while a < b, scalars[a].properties.isWhitespace { a += 1 }
             while b > a, scalars[b - 1].properties.isWhitespace { b -= 1 }
-            if a < b {
-                var v = String.UnicodeScalarView(); v.append(contentsOf: scalars[a..<b])
-                out.append(Line(span: Span(a, b), text: String(v)))
-            }
+            if a < b { out.append(Line(span: Span(a, b))) }
             i = j + 1
         }
         return out
@@ -64,33 +90,79 @@ struct Provenance: Sendable {
     }
 
     /// Whether the line is made only of agency names separated by `/` or `,` (at least two): a photo credit.
-    func isCreditLine(_ text: String) -> Bool {
-        let parts = text.split { $0 == "/" || $0 == "," }.map { $0.trimmingCharacters(in: .whitespaces) }
-        return parts.count >= 2 && parts.allSatisfy { agencies[$0] != nil }
+    /// Parts are checked in order and the first that is not an agency ends the check, so a paragraph
+    /// costs one short look-up.
+    func isCreditLine(_ t: ScalarText, _ span: Span) -> Bool {
+        var parts = 0
+        var i = span.start
+        while i < span.end {
+            var j = i
+            while j < span.end, t[j] != "/", t[j] != "," { j += 1 }
+            if j > i {   // empty parts between adjacent separators are skipped, as `split` does
+                var a = i, b = j
+                while a < b, ScalarText.isBlank(t[a]) { a += 1 }
+                while b > a, ScalarText.isBlank(t[b - 1]) { b -= 1 }
+                guard b - a <= maxAgencyLength, agencies[t.string(a, b)] != nil else { return false }
+                parts += 1
+            }
+            i = j + 1
+        }
+        return parts >= 2
     }
 
     /// The boilerplate lines of the body, in text order.
     func boilerplate(_ scalars: [Unicode.Scalar], lines: [Line], gazetteer: Gazetteer) -> [Span] {
+        let t = ScalarText(scalars)
         var marked = [Bool](repeating: false, count: lines.count)
         for (k, line) in lines.enumerated() {
-            let lower = line.text.lowercased()
-            let bare = lower.trimmingCharacters(in: CharacterSet(charactersIn: ".:!?>»›→ "))
-            let words = Provenance.words(line.text)
-            let padded = " " + lower + " "
-            let endsSentence = line.text.last.map { ".!?\"”’".contains($0) } ?? false
-            if navigation.contains(bare) || isCreditLine(line.text) {
+            let span = line.span
+            let last = scalars[span.end - 1]
+            let wordCount = t.wordCount(span, limit: 16)
+            if isNavigation(t, span) || isCreditLine(t, span) {
                 marked[k] = true
-            } else if words.count <= 15, !line.text.hasSuffix("."), adCues.contains(where: { padded.contains(" " + $0 + " ") || padded.contains(" " + $0 + ".") }) {
+            } else if wordCount <= 15, last != ".", hasAdCue(t.string(span).lowercased()) {
                 marked[k] = true
-            } else if bioCues.contains(where: { lower.contains($0) }) || isBio(words) {
+            } else if hasBioCue(t, span) || (t.mayBeBio(span) && isBio(Provenance.words(t.string(span)))) {
                 marked[k] = true
                 // The author's name alone on the line before the bio.
-                if k > 0, isBareName(lines[k - 1].text), line.text.hasPrefix(lines[k - 1].text) { marked[k - 1] = true }
-            } else if endsSentence, line.text.hasSuffix("."), isCaption(words, gazetteer: gazetteer) {
+                if k > 0 {
+                    let previous = t.string(lines[k - 1].span)
+                    if isBareName(previous), t.string(span).hasPrefix(previous) { marked[k - 1] = true }
+                }
+            } else if last == ".", (2...6).contains(wordCount), isCaption(Provenance.words(t.string(span)), gazetteer: gazetteer) {
                 marked[k] = true
             }
         }
         return lines.indices.filter { marked[$0] }.map { lines[$0].span }
+    }
+
+    /// A navigation line ("Read more", "Back to top »"): short, so longer lines are not looked up.
+    func isNavigation(_ t: ScalarText, _ span: Span) -> Bool {
+        guard span.end - span.start <= maxNavigationLength + 16 else { return false }
+        let bare = t.string(span).lowercased().trimmingCharacters(in: Provenance.navigationPunctuation)
+        return navigation.contains(bare)
+    }
+
+    /// Whether a bio cue ("follow her on") occurs in the line, ignoring ASCII case: one pass, trying the
+    /// cues only where a scalar could open one.
+    func hasBioCue(_ t: ScalarText, _ span: Span) -> Bool {
+        guard bioCuesAreASCII else { return bioCues.contains { t.containsFolded($0, in: span) } }
+        var i = span.start
+        while i < span.end {
+            let f = ScalarText.fold(t[i])
+            if f < 128, bioCueFirsts[Int(f)] {
+                for cue in bioCues where cue[0].value == f && t.containsFolded(cue, in: Span(i, min(span.end, i + cue.count))) { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    static let navigationPunctuation = CharacterSet(charactersIn: ".:!?>»›→ ")
+
+    func hasAdCue(_ lower: String) -> Bool {
+        let padded = Array(" \(lower) ".unicodeScalars)
+        return adCues.contains { ScalarText.contains(padded, $0.spaced) || ScalarText.contains(padded, $0.stopped) }
     }
 
     /// "NAME is a/an … ROLE …": one to four capitalised words, then `is a`/`is an`, a role word in the first sentence.
@@ -101,7 +173,7 @@ struct Provenance: Sendable {
         for w in words[(isIndex + 2)...] {
             let clean = w.lowercased().trimmingCharacters(in: .punctuationCharacters)
             if bioRoles.contains(clean) { return true }
-            if w.hasSuffix("."), !w.dropLast().contains(".") { break }  // end of the first sentence ("U.S." is not)
+            if w.hasUTF8Suffix("."), !w.dropLast().contains(".") { break }  // end of the first sentence ("U.S." is not)
         }
         return false
     }
@@ -121,7 +193,7 @@ struct Provenance: Sendable {
             if i < words.count - 1, w.last.map({ ".!?;:\"“”‘’".contains($0) }) == true { return false }
             if clean.first?.isUppercase == true { continue }
             let lower = clean.lowercased()
-            if lower.hasSuffix("ing") { continue }
+            if lower.hasUTF8Suffix("ing") { continue }
             if let cls = gazetteer.functionWords[lower], cls == "prep" || cls == "det" || cls == "conj" { continue }
             return false
         }
@@ -129,12 +201,12 @@ struct Provenance: Sendable {
     }
 
     /// Later verbatim copies of a line or sentence of at least `minLength` characters (or of a
-    /// boilerplate line of any length), merged when only whitespace separates them.
+    /// boilerplate line of any length), merged when only whitespace separates them. Passages are
+    /// compared by a hash of their scalars, then scalar by scalar.
     func repeats(_ scalars: [Unicode.Scalar], lines: [Line], sentences: [Span], boilerplate: [Span], minLength: Int = 40) -> [Span] {
+        let t = ScalarText(scalars)
         let boiler = Set(boilerplate)
-        var seen: Set<String> = []
         var found: [Span] = []
-        func text(_ s: Span) -> String { var v = String.UnicodeScalarView(); v.append(contentsOf: scalars[s.start..<s.end]); return String(v) }
         // Lines and sentences in text order (a line before a sentence at the same offset). A sentence
         // that is an earlier line plus its final period ("… announced Tuesday." after a standfirst
         // "… announced Tuesday") repeats that line.
@@ -142,17 +214,18 @@ struct Provenance: Sendable {
             .filter { $0.span.end - $0.span.start >= minLength || boiler.contains($0.span) }.map { ($0.span, true) }
         passages += sentences.filter { $0.end - $0.start >= minLength }.map { ($0, false) }
         passages.sort { ($0.span.start, $0.isLine ? 0 : 1) < ($1.span.start, $1.isLine ? 0 : 1) }
-        var lineStarts: [String: Int] = [:]
+        var seenLines = PassageSet(t), seenSentences = PassageSet(t)
         for p in passages {
-            let t = text(p.span)
             if p.isLine {
-                if lineStarts[t] != nil { found.append(p.span) } else { lineStarts[t] = p.span.start }
-            } else if !seen.insert(t).inserted {
+                if seenLines.first(equalTo: p.span) != nil { found.append(p.span) } else { seenLines.insert(p.span) }
+            } else if seenSentences.first(equalTo: p.span) != nil {
                 found.append(p.span)
             } else {
-                let trimmed = t.last.map { ".!?".contains($0) } == true ? String(t.dropLast()) : t
-                if let first = lineStarts[trimmed], first != p.span.start {
-                    found.append(Span(p.span.start, p.span.start + trimmed.unicodeScalars.count))
+                seenSentences.insert(p.span)
+                let last = scalars[p.span.end - 1]
+                let trimmed = last == "." || last == "!" || last == "?" ? Span(p.span.start, p.span.end - 1) : p.span
+                if let first = seenLines.first(equalTo: trimmed), first.start != p.span.start {
+                    found.append(trimmed)
                 }
             }
         }
@@ -166,6 +239,146 @@ struct Provenance: Sendable {
             }
         }
         return merged
+    }
+}
+
+/// Passages of one text, found again by content: a hash of the length and the first scalars picks the
+/// candidates, a scalar-by-scalar comparison decides. No string is built.
+struct PassageSet {
+    let text: ScalarText
+    private var byHash: [UInt64: [Span]] = [:]
+    init(_ text: ScalarText) { self.text = text }
+
+    func key(_ span: Span) -> UInt64 {
+        ScalarText.fnv(UInt64(span.end - span.start), text.scalars[span.start..<min(span.end, span.start + 32)])
+    }
+
+    /// The first inserted passage with the same scalars as `span`.
+    func first(equalTo span: Span) -> Span? {
+        byHash[key(span)]?.first { text.equal($0, span) }
+    }
+
+    mutating func insert(_ span: Span) { byHash[key(span), default: []].append(span) }
+}
+
+/// Read-only helpers over an article's scalars for the provenance rules: cheap checks that need no
+/// `String`, and the `String` of a span for the few lines that pass them.
+struct ScalarText {
+    let scalars: [Unicode.Scalar]
+    init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
+
+    @inline(__always) subscript(_ i: Int) -> Unicode.Scalar { scalars[i] }
+
+    func string(_ a: Int, _ b: Int) -> String {
+        String(scalars: scalars[a..<b])
+    }
+
+    func string(_ span: Span) -> String { string(span.start, span.end) }
+
+    /// Spaces and tabs (what `CharacterSet.whitespaces` trims inside a line).
+    static func isBlank(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\t" || s.properties.generalCategory == .spaceSeparator
+    }
+
+    /// Words separated by spaces or tabs, counted up to `limit`.
+    func wordCount(_ span: Span, limit: Int) -> Int {
+        var count = 0, inWord = false
+        for i in span.start..<span.end {
+            let blank = scalars[i] == " " || scalars[i] == "\t"
+            if !blank, !inWord { count += 1; if count >= limit { return count } }
+            inWord = !blank
+        }
+        return count
+    }
+
+    /// Whether the line opens as every author bio does: one to four capitalised words, `is`, then `a` or
+    /// `an` (what `Provenance.isBio` checks first, without building the line's words).
+    func mayBeBio(_ span: Span) -> Bool {
+        var word = 0, i = span.start
+        var sawIs = false
+        while i < span.end, word < 6 {
+            while i < span.end, scalars[i] == " " || scalars[i] == "\t" { i += 1 }
+            let a = i
+            while i < span.end, scalars[i] != " ", scalars[i] != "\t" { i += 1 }
+            guard i > a else { break }
+            if sawIs { return (i - a == 1 && scalars[a] == "a") || (i - a == 2 && scalars[a] == "a" && scalars[a + 1] == "n") }
+            if word >= 1, i - a == 2, scalars[a] == "i", scalars[a + 1] == "s" {
+                sawIs = true
+            } else if word >= 4 || !Character(scalars[a]).isUppercase {
+                return false
+            }
+            word += 1
+        }
+        return false
+    }
+
+    /// Whether `needle` occurs in `haystack`.
+    static func contains(_ haystack: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        var i = 0
+        while i <= haystack.count - needle.count {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// ASCII lower case of a scalar (other scalars unchanged).
+    @inline(__always) static func fold(_ s: Unicode.Scalar) -> UInt32 {
+        let v = s.value
+        return v >= 65 && v <= 90 ? v | 0x20 : v
+    }
+
+    /// Whether `needle` (lower case) occurs in the span, ignoring ASCII case.
+    func containsFolded(_ needle: [Unicode.Scalar], in span: Span) -> Bool {
+        guard let first = needle.first?.value, span.end - span.start >= needle.count else { return false }
+        var i = span.start
+        let lastStart = span.end - needle.count
+        while i <= lastStart {
+            if ScalarText.fold(scalars[i]) == first {
+                var k = 1
+                while k < needle.count, ScalarText.fold(scalars[i + k]) == needle[k].value { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether the span starts with `prefix` (lower case), ignoring ASCII case.
+    func hasFoldedPrefix(_ prefix: [Unicode.Scalar], _ span: Span) -> Bool {
+        guard span.end - span.start >= prefix.count else { return false }
+        for k in prefix.indices where ScalarText.fold(scalars[span.start + k]) != prefix[k].value { return false }
+        return true
+    }
+
+    /// FNV-1a over the span's scalar values.
+    @inline(__always) func hash(_ span: Span) -> UInt64 {
+        var h = ScalarText.fnvBasis
+        var i = span.start
+        while i < span.end { h = (h ^ UInt64(scalars[i].value)) &* 0x100_0000_01b3; i += 1 }
+        return h
+    }
+
+    static func hash<C: Collection>(_ values: C) -> UInt64 where C.Element == Unicode.Scalar { fnv(fnvBasis, values) }
+
+    static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// FNV-1a continued from `h` over more scalars (hashing "a b" in steps gives the hash of the whole).
+    @inline(__always) static func fnv<C: Collection>(_ h: UInt64, _ values: C) -> UInt64 where C.Element == Unicode.Scalar {
+        var h = h
+        for s in values { h = (h ^ UInt64(s.value)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    @inline(__always) static func fnv(_ h: UInt64, _ s: Unicode.Scalar) -> UInt64 { (h ^ UInt64(s.value)) &* 0x100_0000_01b3 }
+
+    func equal(_ a: Span, _ b: Span) -> Bool {
+        a.end - a.start == b.end - b.start && scalars[a.start..<a.end].elementsEqual(scalars[b.start..<b.end])
     }
 }
 
@@ -189,40 +402,109 @@ extension Provenance {
         var translationCredit: Span?
     }
 
-    func credits(lines: [Line], boilerplate: [Span]) -> Credits {
+    func credits(_ scalars: [Unicode.Scalar], lines: [Line], boilerplate: [Span]) -> Credits {
+        let t = ScalarText(scalars)
         var out = Credits()
         var seen: Set<String> = []
-        let maxWords = agencies.keys.map { Provenance.words($0).count }.max() ?? 1
         for line in lines {
-            let lower = line.text.lowercased()
-            for prefix in ["translation by ", "translated by ", "translated from "] where lower.hasPrefix(prefix) && out.translationCredit == nil {
-                out.translationCredit = line.span
+            let span = line.span
+            if out.translationCredit == nil, Provenance.translationPrefixes.contains(where: { t.hasFoldedPrefix($0, span) }) {
+                out.translationCredit = span
             }
-            if out.byline == nil, lower.hasPrefix("by "), isBareName(String(line.text.dropFirst(3))) {
-                out.byline = String(line.text.dropFirst(3))
+            if out.byline == nil, t.hasFoldedPrefix(Provenance.byPrefix, span) {
+                let name = t.string(span.start + 3, span.end)
+                if isBareName(name) { out.byline = name }
             }
-            if out.byline == nil, boilerplate.covers(line.span), isBio(Provenance.words(line.text)),
-               let isIndex = Provenance.words(line.text).firstIndex(of: "is") {
-                out.byline = Provenance.words(line.text)[..<isIndex].joined(separator: " ")
-            }
-            // Agency names: word n-grams (longest first) looked up in the list, punctuation around them dropped.
-            let words = line.text.split { $0 == " " || $0 == "/" || $0 == "," }
-                .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "()[].;:\"“”‘’'")) }
-            var i = 0
-            while i < words.count {
-                var matched = 0
-                for n in stride(from: min(maxWords, words.count - i), through: 1, by: -1) {
-                    let candidate = words[i..<(i + n)].joined(separator: " ")
-                    let key = candidate.hasSuffix("'s") || candidate.hasSuffix("’s") ? String(candidate.dropLast(2)) : candidate
-                    if let name = agencies[key] {
-                        if seen.insert(name).inserted { out.agencies.append(name) }
-                        matched = n
-                        break
-                    }
+            if out.byline == nil, boilerplate.covers(span), t.mayBeBio(span) {
+                let words = Provenance.words(t.string(span))
+                if isBio(words), let isIndex = words.firstIndex(of: "is") {
+                    out.byline = words[..<isIndex].joined(separator: " ")
                 }
-                i += max(matched, 1)
+            }
+            for name in agencyNames(t, span) where seen.insert(name).inserted { out.agencies.append(name) }
+        }
+        return out
+    }
+
+    static let translationPrefixes: [[Unicode.Scalar]] = ["translation by ", "translated by ", "translated from "].map { Array($0.unicodeScalars) }
+    static let byPrefix: [Unicode.Scalar] = Array("by ".unicodeScalars)
+    /// Trimmed from both ends of a word before agency look-up: ( ) [ ] . ; : " “ ” ‘ ’ '
+    @inline(__always) static func isWordPunctuation(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x28, 0x29, 0x5B, 0x5D, 0x2E, 0x3B, 0x3A, 0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019: return true
+        default: return false
+        }
+    }
+
+    /// Whether an agency name can start with this word (alone, or with a possessive after it).
+    func opensAgencyName(_ t: ScalarText, _ w: Span) -> Bool {
+        if mayOpenAgencyName(t.hash(w)) { return true }
+        if w.end - w.start > 2, t[w.end - 1] == "s", t[w.end - 2] == "'" || t[w.end - 2] == "’" {
+            return mayOpenAgencyName(t.hash(Span(w.start, w.end - 2)))
+        }
+        return false
+    }
+
+    /// A bit table over the first words' hashes answers most words at once; the set decides the rest.
+    @inline(__always) func mayOpenAgencyName(_ h: UInt64) -> Bool {
+        let bit = Int(truncatingIfNeeded: h >> 20) & 4095
+        return agencyFirstWordBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 && agencyFirstWords.contains(h)
+    }
+
+    /// Agency names in one line: word n-grams (longest first) looked up in the list, punctuation around
+    /// words dropped, a final possessive ('s) ignored. Only words that open some agency name (found by
+    /// hash) start a look-up, so an ordinary paragraph builds no string.
+    func agencyNames(_ t: ScalarText, _ span: Span) -> [String] {
+        var out: [String] = []
+        var window: [(word: Span, after: Int)] = []
+        var i = span.start
+        while let (w, after) = Provenance.nextWord(t, from: i, to: span.end) {
+            guard opensAgencyName(t, w) else { i = after; continue }
+            // The n-grams from this word: hashed as their words joined by spaces would hash, with and
+            // without a final possessive; a string is built only when one of them is a known name.
+            window.removeAll(keepingCapacity: true)
+            window.append((w, after))
+            while window.count < maxAgencyWords, let next = Provenance.nextWord(t, from: window[window.count - 1].after, to: span.end) {
+                window.append(next)
+            }
+            var hashes: [(plain: UInt64, possessive: UInt64?)] = []
+            var h = ScalarText.fnvBasis
+            for (n, (w, _)) in window.enumerated() {
+                if n > 0 { h = ScalarText.fnv(h, " ") }
+                var possessive: UInt64?
+                if w.end - w.start >= 2, t[w.end - 1] == "s", t[w.end - 2] == "'" || t[w.end - 2] == "’" {
+                    possessive = ScalarText.fnv(h, t.scalars[w.start..<(w.end - 2)])
+                }
+                h = ScalarText.fnv(h, t.scalars[w.start..<w.end])
+                hashes.append((h, possessive))
+            }
+            i = after
+            for n in stride(from: window.count, through: 1, by: -1) {
+                let (plain, possessive) = hashes[n - 1]
+                guard agencyKeys.contains(plain) || possessive.map(agencyKeys.contains) == true else { continue }
+                let candidate = window[..<n].map { t.string($0.word) }.joined(separator: " ")
+                let key = candidate.hasUTF8Suffix("'s") || candidate.hasUTF8Suffix("’s") ? String(candidate.dropLast(2)) : candidate
+                if let name = agencies[key] {
+                    out.append(name)
+                    i = window[n - 1].after
+                    break
+                }
             }
         }
         return out
+    }
+
+    /// The next word of a line from `i`: words are separated by spaces, `/` and `,`, and lose the
+    /// punctuation around them (`isWordPunctuation`); a word may so become empty. Nil at the end.
+    @inline(__always) static func nextWord(_ t: ScalarText, from i: Int, to end: Int) -> (word: Span, after: Int)? {
+        var i = i
+        while i < end, t[i] == " " || t[i] == "/" || t[i] == "," { i += 1 }
+        guard i < end else { return nil }
+        var j = i
+        while j < end, t[j] != " ", t[j] != "/", t[j] != "," { j += 1 }
+        var a = i, b = j
+        while a < b, isWordPunctuation(t[a]) { a += 1 }
+        while b > a, isWordPunctuation(t[b - 1]) { b -= 1 }
+        return (Span(a, b), j)
     }
 }

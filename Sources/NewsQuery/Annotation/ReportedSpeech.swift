@@ -132,7 +132,7 @@ struct ReportedSpeechExtractor {
                 k -= 1; continue
             }
             // "has also broadly called", "he quickly said" (not "the family said")
-            if k > floor, tokens[k].kind == .word, !tokens[k].isCapitalized, tokens[k].lower.hasSuffix("ly"), tokens[k].text.utf8.count > 4,
+            if k > floor, tokens[k].kind == .word, !tokens[k].isCapitalized, tokens[k].lower.hasUTF8Suffix("ly"), tokens[k].text.utf8.count > 4,
                fclass(k - 1) == "aux" || fclass(k - 1) == "adv" || fclass(k - 1) == "pron" || tokens[k - 1].isCapitalized || isPunct(k - 1, ",") { k -= 1; continue }
             break
         }
@@ -632,7 +632,7 @@ struct ReportedSpeechExtractor {
         if fclass(k) == "det" { k += 1 }
         while k < limit, k - a < 7 {
             let tk = tokens[k]
-            if tk.kind == .word && (tk.isCapitalized || fclass(k) == nil && k > a && g.reportingVerbs[tk.lower] == nil && !tk.lower.hasSuffix("ly")) { k += 1; continue }
+            if tk.kind == .word && (tk.isCapitalized || fclass(k) == nil && k > a && g.reportingVerbs[tk.lower] == nil && !tk.lower.hasUTF8Suffix("ly")) { k += 1; continue }
             if tk.text == "." && tokens[k - 1].end == tk.start && k > a { k += 1; continue }
             break
         }
@@ -641,7 +641,7 @@ struct ReportedSpeechExtractor {
     }
 
     func isNameLike(_ r: Range<Int>) -> Bool {
-        r.allSatisfy { tokens[$0].isCapitalized || tokens[$0].text == "." || tokens[$0].text == "-" || tokens[$0].lower.hasSuffix("'s") }
+        r.allSatisfy { tokens[$0].isCapitalized || tokens[$0].text == "." || tokens[$0].text == "-" || tokens[$0].lower.hasUTF8Suffix("'s") }
     }
 
     /// A cue in the sentence that the closing mark of `q` ends or continues, right after it.
@@ -716,7 +716,7 @@ struct ReportedSpeechExtractor {
                 fclass(segStart) == "prep" || fclass(segStart) == "det" || fclass(segStart) == "sub"
                 || (head.kind == .word && !head.isCapitalized)
                 || (seg.count <= 3 && seg.allSatisfy { tokens[$0].isCapitalized || tokens[$0].text == "." || tokens[$0].text == "-" }
-                    && (tokens[seg.upperBound - 1].text.hasSuffix(".") || seg.contains { tokens[$0].text.contains("-") }))
+                    && (tokens[seg.upperBound - 1].text.hasUTF8Suffix(".") || seg.contains { tokens[$0].text.contains("-") }))
                 || head.kind == .number
                 || (seg.count <= 3 && g.places[seg.map { tokens[$0].text }.joined(separator: " ")] != nil)
                 // "in Columbus, Ohio,": a state after a place name
@@ -743,11 +743,11 @@ struct ReportedSpeechExtractor {
     func plausibleSubject(_ r: Range<Int>, _ c: Cue) -> Bool {
         let last = tokens[r.upperBound - 1]
         if last.kind != .word { return last.text == "." }
-        if !last.isCapitalized && last.lower.hasSuffix("ly") { return false }
+        if !last.isCapitalized && last.lower.hasUTF8Suffix("ly") { return false }
         if let cl = fclass(r.upperBound - 1), cl == "det" || cl == "prep" || cl == "conj" || cl == "time" { return false }
         if r.count == 1, fclass(r.lowerBound) == "pron" { return true }
         if c.verb.form == "base" {
-            if !(last.lower.hasSuffix("s") || ["people", "police", "media", "staff", "public", "they", "we", "i", "you"].contains(last.lower)) { return false }
+            if !(last.lower.hasUTF8Suffix("s") || ["people", "police", "media", "staff", "public", "they", "we", "i", "you"].contains(last.lower)) { return false }
         }
         return true
     }
@@ -779,10 +779,10 @@ struct ReportedSpeechExtractor {
         var t = a + 1
         while t < b {
             let tk = tokens[t]
-            if tk.kind == .word, !tk.isCapitalized, tk.lower.hasSuffix("ing"), tk.lower.count > 4, fclass(t - 1) == nil, tokens[t - 1].kind == .word,
+            if tk.kind == .word, !tk.isCapitalized, tk.lower.hasUTF8Suffix("ing"), tk.lower.count > 4, fclass(t - 1) == nil, tokens[t - 1].kind == .word,
                !tk.lower.contains("-") { b = t; break }
-            if tk.kind == .word, !tk.isCapitalized, fclass(t) == nil, fclass(t - 1) == nil, tokens[t - 1].isCapitalized, tokens[t - 1].lower.hasSuffix("s"),
-               !tokens[t - 1].lower.hasSuffix("'s"), !tokens[t - 1].lower.hasSuffix("’s"), g.places[tokens[t - 1].text] == nil { b = t; break }
+            if tk.kind == .word, !tk.isCapitalized, fclass(t) == nil, fclass(t - 1) == nil, tokens[t - 1].isCapitalized, tokens[t - 1].lower.hasUTF8Suffix("s"),
+               !tokens[t - 1].lower.hasUTF8Suffix("'s"), !tokens[t - 1].lower.hasUTF8Suffix("’s"), g.places[tokens[t - 1].text] == nil { b = t; break }
             t += 1
         }
         while b > a {
@@ -798,7 +798,7 @@ struct ReportedSpeechExtractor {
                 b -= 1; continue
             }
             if b - 2 >= a, fclass(b - 2) == "det" { break }
-            if last.lower.hasSuffix("ing") || last.lower.contains("-") && !last.lower.hasSuffix("s") || g.reportingVerbs[last.lower] != nil { b -= 1; continue }
+            if last.lower.hasUTF8Suffix("ing") || last.lower.contains("-") && !last.lower.hasUTF8Suffix("s") || g.reportingVerbs[last.lower] != nil { b -= 1; continue }
             break
         }
         guard a < b, (a..<b).contains(where: { tokens[$0].kind == .word && fclass($0) != "det" }) else { return nil }
@@ -1077,8 +1077,8 @@ struct ReportedSpeechExtractor {
             let tk = tokens[t]
             if tk.kind == .word {
                 if fclass(t) == "aux" { return true }
-                if t > first, !tk.isCapitalized, fclass(t) == nil, tk.lower.hasSuffix("ed") || anyCue(at: t) != nil { return true }
-                if t > first, !tk.isCapitalized, fclass(t) == nil, tk.lower.hasSuffix("s"), !tk.lower.hasSuffix("ss"), fclass(t - 1) == nil || fclass(t - 1) == "pron" { return true }
+                if t > first, !tk.isCapitalized, fclass(t) == nil, tk.lower.hasUTF8Suffix("ed") || anyCue(at: t) != nil { return true }
+                if t > first, !tk.isCapitalized, fclass(t) == nil, tk.lower.hasUTF8Suffix("s"), !tk.lower.hasUTF8Suffix("ss"), fclass(t - 1) == nil || fclass(t - 1) == "pron" { return true }
             }
             t += 1
         }
@@ -1139,8 +1139,8 @@ struct ReportedSpeechExtractor {
             }
             if tk.isCapitalized { sawCap = true; lowerRun = 0; k += 1; continue }
             if anyCue(at: k) != nil || g.reportingVerbs[tk.lower] != nil { break }
-            if tk.lower.hasSuffix("ly") || tk.lower.hasSuffix("ed") && !g.titles.contains(tk.lower) { break }
-            let prevPossessive = k > a && (tokens[k - 1].lower.hasSuffix("'s") || tokens[k - 1].lower.hasSuffix("\u{2019}s") || tokens[k - 1].lower.hasSuffix("s'") || tokens[k - 1].lower.hasSuffix("s\u{2019}"))
+            if tk.lower.hasUTF8Suffix("ly") || tk.lower.hasUTF8Suffix("ed") && !g.titles.contains(tk.lower) { break }
+            let prevPossessive = k > a && (tokens[k - 1].lower.hasUTF8Suffix("'s") || tokens[k - 1].lower.hasUTF8Suffix("\u{2019}s") || tokens[k - 1].lower.hasUTF8Suffix("s'") || tokens[k - 1].lower.hasUTF8Suffix("s\u{2019}"))
             if sawCap && !prevPossessive && !g.titles.contains(tk.lower) && !g.nonPersonWords.contains(tk.lower) { break }
             // a lower-case word followed by a determiner or pronoun is the verb: "The mayor gave the council"
             if lowerRun > 0 || sawCap, k + 1 < limit, let nc = fclass(k + 1), nc == "det" || nc == "pron" { break }
@@ -1175,7 +1175,7 @@ struct ReportedSpeechExtractor {
             }
             if tk.lower == "as" { a += 1; continue }
             // a participle clause opening the sentence: "Asked about the vote, he said", "Smiling, she added"
-            if a == s.lowerBound, tk.isCapitalized, fclass(a) == nil, tk.lower.hasSuffix("ed") || tk.lower.hasSuffix("ing"), !midSentenceNames.contains(tk.text) {
+            if a == s.lowerBound, tk.isCapitalized, fclass(a) == nil, tk.lower.hasUTF8Suffix("ed") || tk.lower.hasUTF8Suffix("ing"), !midSentenceNames.contains(tk.text) {
                 var k = a + 1
                 while k < limit, k - a < 30, !isPunct(k, ",") { k += 1 }
                 if k < limit, isPunct(k, ",") {
@@ -1212,7 +1212,7 @@ struct ReportedSpeechExtractor {
                 }
                 a = k + 1; continue
             }
-            if tk.kind == .word, !tk.isCapitalized, tk.lower.hasSuffix("ly"), a + 1 < limit, isPunct(a + 1, ",") { a += 2; continue }
+            if tk.kind == .word, !tk.isCapitalized, tk.lower.hasUTF8Suffix("ly"), a + 1 < limit, isPunct(a + 1, ",") { a += 2; continue }
             break
         }
         // a short introductory phrase without a verb before a comma: "Here in Columbia,", "Minutes later,"
@@ -1363,7 +1363,7 @@ struct ReportedSpeechExtractor {
             // "Republican pollster Daron Shaw: ''…''": a name right before the colon
             if isPunct(openTok - 1, ":"), openTok >= 2, tokens[openTok - 2].isCapitalized, tokens[openTok - 2].kind == .word {
                 var a = openTok - 2
-                while a > s.lowerBound, openTok - 2 - a < 5, tokens[a - 1].kind == .word, tokens[a - 1].isCapitalized || (fclass(a - 1) == nil && !tokens[a - 1].lower.hasSuffix("ly")) { a -= 1 }
+                while a > s.lowerBound, openTok - 2 - a < 5, tokens[a - 1].kind == .word, tokens[a - 1].isCapitalized || (fclass(a - 1) == nil && !tokens[a - 1].lower.hasUTF8Suffix("ly")) { a -= 1 }
                 if (a..<(openTok - 1)).contains(where: { tokens[$0].isCapitalized }), fclass(a) == nil || fclass(a) == "det" {
                     return (Span(tokens[openTok - 1].start, tokens[openTok - 1].end), a..<(openTok - 1))
                 }

@@ -49,7 +49,7 @@ struct SentenceSplitter {
                         }
                     }
                 }
-            } else if tok.kind == .word, tok.text.hasSuffix("."), t + 1 < n {
+            } else if tok.kind == .word, tok.text.hasUTF8Suffix("."), t + 1 < n {
                 // dotted abbreviation at the end of a sentence: "... in the U.S. The ..."
                 let next = tokens[t + 1]
                 if next.newlinesBefore > 0 {

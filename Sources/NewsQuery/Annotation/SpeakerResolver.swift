@@ -28,9 +28,7 @@ struct SpeakerResolver {
     }
 
     func text(_ a: Int, _ b: Int) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: sc[a..<b])
-        return String(v)
+        String(scalars: sc[a..<b])
     }
 
     func tokenText(_ r: Range<Int>) -> String { r.isEmpty ? "" : text(tokens[r.lowerBound].start, tokens[r.upperBound - 1].end) }
@@ -78,9 +76,9 @@ struct SpeakerResolver {
     }
 
     func stripPossessive(_ s: String) -> String {
-        if s.hasSuffix("'s") || s.hasSuffix("\u{2019}s") { return String(s.unicodeScalars.dropLast(2)) }
+        if s.hasUTF8Suffix("'s") || s.hasUTF8Suffix("\u{2019}s") { return String(s.unicodeScalars.dropLast(2)) }
         // plural possessive kept on the word by the tokenizer: "Sanders'"
-        if s.hasSuffix("s'") || s.hasSuffix("s\u{2019}") { return String(s.unicodeScalars.dropLast(1)) }
+        if s.hasUTF8Suffix("s'") || s.hasUTF8Suffix("s\u{2019}") { return String(s.unicodeScalars.dropLast(1)) }
         return s
     }
 

@@ -78,9 +78,7 @@ func tokenize(_ sc: [Unicode.Scalar], from: Int) -> [AToken] {
                 lower = text
             }
         } else {
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: sc[a..<b])
-            text = String(v)
+            text = String(scalars: sc[a..<b])
             lower = kind == .word ? text.lowercased() : text
         }
         return AToken(start: a, end: b, kind: kind, text: text, lower: lower, newlinesBefore: newlines,

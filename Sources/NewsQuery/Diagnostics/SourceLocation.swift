@@ -42,8 +42,6 @@ public struct Source: Sendable {
         while lineStart > 0, scalars[lineStart - 1] != "\n" { lineStart -= 1 }
         var lineEnd = clamped
         while lineEnd < scalars.count, scalars[lineEnd] != "\n" { lineEnd += 1 }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lineStart..<lineEnd])
-        return (String(view), clamped - lineStart)
+        return (String(scalars: scalars[lineStart..<lineEnd]), clamped - lineStart)
     }
 }

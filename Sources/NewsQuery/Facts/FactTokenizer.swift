@@ -50,9 +50,7 @@ struct FactTokenizer {
             if ascii {
                 lower = String(decoding: bytes, as: UTF8.self)
             } else {
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars[a..<b])
-                lower = String(view).lowercased()
+                lower = String(scalars: scalars[a..<b]).lowercased()
             }
             let first = scalars[a].value
             let capitalized = kind == .word && (first < 128 ? (first >= 65 && first <= 90) : scalars[a].properties.isUppercase)

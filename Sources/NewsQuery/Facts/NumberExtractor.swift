@@ -71,9 +71,7 @@ struct NumberExtractor {
 
         /// The token's text as written.
         func text(_ i: Int) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[tokens[i].start..<tokens[i].end])
-            return String(view)
+            String(scalars: scalars[tokens[i].start..<tokens[i].end])
         }
 
         // MARK: - Helpers

@@ -64,8 +64,6 @@ enum FrontMatter {
     }
 
     static func lineText(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        if start < end { view.append(contentsOf: scalars[start..<min(end, scalars.count)]) }
-        return String(view)
+        start < end ? String(scalars: scalars[start..<min(end, scalars.count)]) : ""
     }
 }

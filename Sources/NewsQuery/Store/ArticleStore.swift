@@ -16,7 +16,7 @@ public struct Article: Sendable {
         self.origin = document.origin
         self.title = document.title
         self.text = document.text
-        self.scalars = Array(document.text.unicodeScalars)
+        self.scalars = [Unicode.Scalar](scalarsOf: document.text)
         self.bodyStart = document.bodyStart
         self.metadata = document.metadata
         self.annotations = annotations
@@ -25,9 +25,7 @@ public struct Article: Sendable {
     /// The text of a span (clamped to the article).
     public func text(of span: Span) -> String {
         let lo = min(max(0, span.start), scalars.count), hi = min(max(lo, span.end), scalars.count)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lo..<hi])
-        return String(view)
+        return String(scalars: scalars[lo..<hi])
     }
 }
 

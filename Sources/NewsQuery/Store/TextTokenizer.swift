@@ -27,9 +27,7 @@ public enum TextTokenizer {
                 }
                 break
             }
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[start..<i])
-            result.append(Token(word: String(view).lowercased(), span: Span(start, i)))
+            result.append(Token(word: String(scalars: scalars[start..<i]).lowercased(), span: Span(start, i)))
         }
         return result
     }

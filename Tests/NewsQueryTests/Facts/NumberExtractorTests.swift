@@ -98,24 +98,13 @@ struct NumberExtractorTests {
         #expect(Self.summary("The 2,019 delegates met.") == ["2,019 = 2019 count (count)"])
     }
 
-    @Test func extractionIsFast() {
+    @Test func aLongTextIsExtractedWhole() {
+        // Speed is measured by `newsq-bench` (BENCHMARKS.md), not here; this checks that a ~1 MB text
+        // yields every fact of every copy of the paragraph.
         let paragraph = "North Korean leader Kim Jong-un left Pyongyang on Sunday September 10 by armoured train, covering 683 miles in about 20 hours at 60 km/h, officials said on Tuesday. "
-        let text = String(repeating: paragraph, count: 6000)   // about 1 MB
+        let text = String(repeating: paragraph, count: 6000)
         let article = Article(document: Document(id: "big", text: text), annotations: ArticleAnnotations())
-        let clock = ContinuousClock()
-        var count = 0
-        let elapsed = clock.measure { count = NumberExtractor().extract(article).count }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let rate = Double(text.utf8.count) / 1_000_000 / max(seconds, 1e-9)
-        print("facts: extraction \(String(format: "%.1f", rate)) MB/s (\(count) facts)")
-        #expect(count == 5 * 6000)
-        // The target is 10 MB/s per core in release builds (about 20 MB/s measured on the seed text
-        // repeated to 12 MB); debug builds are some 30 times slower.
-        #if DEBUG
-        #expect(rate > 0.1)
-        #else
-        #expect(rate > 10)
-        #endif
+        #expect(NumberExtractor().extract(article).count == 5 * 6000)
     }
 }
 
