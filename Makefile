@@ -33,7 +33,8 @@ clean:
 
 # Whole-run timings of the release binary (hyperfine, installed with apt-get when missing):
 # start-up on an empty corpus, then load + annotate + index of PolNeAR train (3.9 MB, 840 articles)
-# on one core and on all cores, and the peak memory of the latter. Figures go in BENCHMARKS.md.
+# on one core and on all cores, and the peak memory of the latter; then the stages alone on one core
+# (newsq-bench: annotation throughput and store build, CPU time). Figures go in BENCHMARKS.md.
 TRAIN := ../shared/polnear/train/text
 bench: build
 	@command -v hyperfine >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq hyperfine >/dev/null; }
@@ -44,3 +45,4 @@ bench: build
 		'.build/release/newsq -q --format csv -e sources $(TRAIN)'
 	@printf 'text bytes: '; cat $(TRAIN)/*.txt | wc -c
 	@/usr/bin/time -f 'peak memory: %M KB' .build/release/newsq -q --format csv -e sources $(TRAIN) >/dev/null
+	taskset -c 0 .build/release/newsq-bench annotate --runs 7 $(TRAIN)

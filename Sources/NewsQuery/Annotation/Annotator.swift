@@ -43,14 +43,16 @@ public struct Annotator: Sendable {
         }
         let provenance = Provenance.bundled
         // One pass over the lines serves boilerplate, repeats and credits.
-        let lines = Provenance.lines(scalars, from: start)
-        let boilerplate = provenance.boilerplate(scalars, lines: lines, gazetteer: gazetteer)
-        let repeats = provenance.repeats(scalars, lines: lines, sentences: sentences, boilerplate: boilerplate)
+        let (boilerplate, repeats, credits) = ScalarText.with(scalars) { text in
+            let lines = Provenance.lines(text, from: start)
+            let boilerplate = provenance.boilerplate(text, lines: lines, gazetteer: gazetteer)
+            let repeats = provenance.repeats(text, lines: lines, sentences: sentences, boilerplate: boilerplate)
+            return (boilerplate, repeats, provenance.credits(text, lines: lines, boilerplate: boilerplate))
+        }
         quotations.removeAll { boilerplate.covers($0.content) }
         for i in quotations.indices where repeats.covers(quotations[i].content) { quotations[i].isRepeat = true }
         quotations.sort { $0.content < $1.content }
         var annotations = ArticleAnnotations(sentences: sentences, quotations: quotations, boilerplate: boilerplate, repeats: repeats)
-        let credits = provenance.credits(scalars, lines: lines, boilerplate: boilerplate)
         annotations.agencies = credits.agencies
         annotations.byline = credits.byline
         annotations.translationCredit = credits.translationCredit

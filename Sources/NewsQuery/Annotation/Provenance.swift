@@ -70,7 +70,7 @@ struct Provenance: Sendable {
     /// that pass a rule's cheap pre-checks (see `ScalarText`).
     struct Line { var span: Span }
 
-    static func lines(_ scalars: [Unicode.Scalar], from start: Int) -> [Line] {
+    static func lines(_ scalars: ScalarText, from start: Int) -> [Line] {
         var out: [Line] = []
         var i = start
         while i < scalars.count {
@@ -111,12 +111,11 @@ struct Provenance: Sendable {
     }
 
     /// The boilerplate lines of the body, in text order.
-    func boilerplate(_ scalars: [Unicode.Scalar], lines: [Line], gazetteer: Gazetteer) -> [Span] {
-        let t = ScalarText(scalars)
+    func boilerplate(_ t: ScalarText, lines: [Line], gazetteer: Gazetteer) -> [Span] {
         var marked = [Bool](repeating: false, count: lines.count)
         for (k, line) in lines.enumerated() {
             let span = line.span
-            let last = scalars[span.end - 1]
+            let last = t[span.end - 1]
             let wordCount = t.wordCount(span, limit: 16)
             if isNavigation(t, span) || isCreditLine(t, span) {
                 marked[k] = true
@@ -203,8 +202,7 @@ struct Provenance: Sendable {
     /// Later verbatim copies of a line or sentence of at least `minLength` characters (or of a
     /// boilerplate line of any length), merged when only whitespace separates them. Passages are
     /// compared by a hash of their scalars, then scalar by scalar.
-    func repeats(_ scalars: [Unicode.Scalar], lines: [Line], sentences: [Span], boilerplate: [Span], minLength: Int = 40) -> [Span] {
-        let t = ScalarText(scalars)
+    func repeats(_ t: ScalarText, lines: [Line], sentences: [Span], boilerplate: [Span], minLength: Int = 40) -> [Span] {
         let boiler = Set(boilerplate)
         var found: [Span] = []
         // Lines and sentences in text order (a line before a sentence at the same offset). A sentence
@@ -222,7 +220,7 @@ struct Provenance: Sendable {
                 found.append(p.span)
             } else {
                 seenSentences.insert(p.span)
-                let last = scalars[p.span.end - 1]
+                let last = t[p.span.end - 1]
                 let trimmed = last == "." || last == "!" || last == "?" ? Span(p.span.start, p.span.end - 1) : p.span
                 if let first = seenLines.first(equalTo: trimmed), first.start != p.span.start {
                     found.append(trimmed)
@@ -232,7 +230,7 @@ struct Provenance: Sendable {
         found.sort()
         var merged: [Span] = []
         for s in found {
-            if let last = merged.last, s.start <= last.end || scalars[last.end..<s.start].allSatisfy({ $0.properties.isWhitespace }) {
+            if let last = merged.last, s.start <= last.end || t.scalars[last.end..<s.start].allSatisfy({ $0.properties.isWhitespace }) {
                 merged[merged.count - 1].end = max(last.end, s.end)
             } else {
                 merged.append(s)
@@ -263,9 +261,20 @@ struct PassageSet {
 
 /// Read-only helpers over an article's scalars for the provenance rules: cheap checks that need no
 /// `String`, and the `String` of a span for the few lines that pass them.
+///
+/// It reads the article's scalar array through a buffer pointer (no bounds checks or reference
+/// counting in the per-scalar loops), so it lives only inside `withUnsafeBufferPointer` (see
+/// `ScalarText.with`).
 struct ScalarText {
-    let scalars: [Unicode.Scalar]
-    init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
+    let scalars: UnsafeBufferPointer<Unicode.Scalar>
+    init(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) { self.scalars = scalars }
+
+    /// Runs `body` with a view of `scalars`.
+    static func with<R>(_ scalars: [Unicode.Scalar], _ body: (ScalarText) -> R) -> R {
+        scalars.withUnsafeBufferPointer { body(ScalarText($0)) }
+    }
+
+    var count: Int { scalars.count }
 
     @inline(__always) subscript(_ i: Int) -> Unicode.Scalar { scalars[i] }
 
@@ -402,8 +411,7 @@ extension Provenance {
         var translationCredit: Span?
     }
 
-    func credits(_ scalars: [Unicode.Scalar], lines: [Line], boilerplate: [Span]) -> Credits {
-        let t = ScalarText(scalars)
+    func credits(_ t: ScalarText, lines: [Line], boilerplate: [Span]) -> Credits {
         var out = Credits()
         var seen: Set<String> = []
         for line in lines {

@@ -120,8 +120,9 @@ struct NumberExtractor {
                 let t = tokens[i]
                 guard t.kind == .word else { return }
                 var w = t.lower
-                if w.hasSuffix("'s") || w.hasSuffix("’s") { w = String(w.dropLast(2)) }
-                if w.count < 2 || lexicon.stopWords.contains(w) || lexicon.numberWords[w] != nil || lexicon.calendar[w] != nil
+                if w.hasUTF8Suffix("'s") || w.hasUTF8Suffix("’s") { w = String(w.dropLast(2)) }
+                // fewer than two characters, without counting them all
+                if w.isEmpty || w.index(after: w.startIndex) == w.endIndex || lexicon.stopWords.contains(w) || lexicon.numberWords[w] != nil || lexicon.calendar[w] != nil
                     || lexicon.units[w] != nil { return }
                 found.append((i, w))
             }

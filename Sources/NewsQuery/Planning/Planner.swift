@@ -148,7 +148,14 @@ struct Planner {
         case 1: plan = lookups[0]
         default: plan = .intersect(lookups)
         }
-        if !rest.isEmpty { plan = .filter(rest.count == 1 ? rest[0] : .and(rest), plan) }
+        if !rest.isEmpty {
+            // One filter over the scan, not a filter over a filter (no index: the search is a filter too).
+            if case .filter(let searched, let input) = plan {
+                plan = .filter(.and(Planner.conjuncts(searched) + rest), input)
+            } else {
+                plan = .filter(rest.count == 1 ? rest[0] : .and(rest), plan)
+            }
+        }
         return plan
     }
 

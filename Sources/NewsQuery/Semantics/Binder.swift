@@ -38,9 +38,25 @@ struct Binder {
             let filter = bind(condition, in: bound.rowSource)
             bound.filter = bound.filter.map { .and(Planner.conjuncts($0) + Planner.conjuncts(filter)) } ?? filter
         }
+        // `who said` counts what was said or written (speech, "according to"); attributions of belief
+        // and of data ("a poll shows") count once a condition names `cue_class`.
+        if bound.shape == .speakers, !Binder.refers(to: .cueClass, bound.filter) {
+            let spoken = Predicate.oneOf(.cueClass, [CueClass.speech.rawValue, CueClass.according.rawValue])
+            bound.filter = bound.filter.map { .and(Planner.conjuncts($0) + [spoken]) } ?? spoken
+        }
         if !query.order.isEmpty { bound.order = query.order.compactMap { bind($0, for: bound) } }
         if let limit = query.limit { bound.limit = limit.count }
         return bound
+    }
+
+    /// Whether the predicate has a condition on `field`.
+    static func refers(to field: Field, _ predicate: Predicate?) -> Bool {
+        switch predicate {
+        case nil: false
+        case .compare(let f, _, _)?, .oneOf(let f, _)?, .matches(let f, _)?: f == field
+        case .and(let items)?, .or(let items)?: items.contains { refers(to: field, $0) }
+        case .not(let inner)?: refers(to: field, inner)
+        }
     }
 
     mutating func bind(_ source: RowSourceSyntax) -> BoundQuery? {

@@ -9,7 +9,7 @@ public enum TextTokenizer {
     }
 
     public static func tokens(_ text: String) -> [Token] {
-        tokens(Array(text.unicodeScalars))
+        tokens([Unicode.Scalar](scalarsOf: text))
     }
 
     public static func tokens(_ scalars: [Unicode.Scalar]) -> [Token] {
@@ -27,15 +27,33 @@ public enum TextTokenizer {
                 }
                 break
             }
-            result.append(Token(word: String(scalars: scalars[start..<i]).lowercased(), span: Span(start, i)))
+            result.append(Token(word: lowercased(scalars[start..<i]), span: Span(start, i)))
         }
         return result
     }
 
     public static func words(_ text: String) -> [String] { tokens(text).map(\.word) }
 
-    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || s.properties.numericType != nil || s.properties.generalCategory == .nonspacingMark
+    /// The word in lower case: ASCII folded byte by byte, anything else by `String.lowercased()`.
+    static func lowercased(_ word: ArraySlice<Unicode.Scalar>) -> String {
+        guard word.allSatisfy({ $0.isASCII }) else { return String(scalars: word).lowercased() }
+        return String(unsafeUninitializedCapacity: word.count) { buffer in
+            var i = 0
+            for s in word {
+                let v = UInt8(truncatingIfNeeded: s.value)
+                buffer[i] = v >= 65 && v <= 90 ? v + 32 : v
+                i += 1
+            }
+            return i
+        }
+    }
+
+    @inline(__always) static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII {
+            let v = s.value | 0x20
+            return (v >= 97 && v <= 122) || (s.value >= 48 && s.value <= 57)
+        }
+        return s.properties.isAlphabetic || s.properties.numericType != nil || s.properties.generalCategory == .nonspacingMark
     }
 
     static func isJoiner(_ s: Unicode.Scalar) -> Bool {

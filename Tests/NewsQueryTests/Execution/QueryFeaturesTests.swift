@@ -21,6 +21,21 @@ import Testing
         #expect(TinyStore.run("what did Putin say") == TinyStore.run("quotes where speaker = Putin"))
     }
 
+    @Test func whoSaidCountsSpeechUnlessACueClassIsNamed() {
+        let store = ArticleStore(articles: [
+            TinyStore.article("c1", [Said("Prices will rise", by: "Ann Lee"),
+                                     Said("prices will rise again", by: "Bo Chan", kind: .indirect, cueClass: .belief),
+                                     Said("prices rose by half", by: "Gallup", kind: .indirect, cueClass: .data),
+                                     Said("prices are high", by: "Cy Dunn", kind: .indirect, cueClass: .according)]),
+        ])
+        #expect(TinyStore.run("who said prices", on: store, columns: ["speaker"]) == "speaker\nAnn Lee\nCy Dunn")
+        #expect(TinyStore.run("who said prices where cue_class = belief", on: store, columns: ["speaker"]) == "speaker\nBo Chan")
+        #expect(TinyStore.run("who said prices where cue_class != speech", on: store, columns: ["speaker"]) == "speaker\nBo Chan\nCy Dunn\nGallup")
+        // `quotes` lists every class.
+        #expect(TinyStore.run("count quotes by cue_class", on: store) == "cue_class | count\naccording | 1\nbelief | 1\ndata | 1\nspeech | 1")
+        #expect(TinyStore.run("explain who said prices", on: store).contains("cue_class in ('speech', 'according')"))
+    }
+
     @Test func countByFieldsOrdersByCountThenKeys() {
         #expect(TinyStore.run("count quotes by speaker.country") == """
             speaker_country | count

@@ -6,8 +6,9 @@ struct Said {
     var speaker: String?
     var country: String?
     var kind: QuoteKind = .direct
-    init(_ text: String, by speaker: String? = nil, _ country: String? = nil, kind: QuoteKind = .direct) {
-        self.text = text; self.speaker = speaker; self.country = country; self.kind = kind
+    var cueClass: CueClass = .speech
+    init(_ text: String, by speaker: String? = nil, _ country: String? = nil, kind: QuoteKind = .direct, cueClass: CueClass = .speech) {
+        self.text = text; self.speaker = speaker; self.country = country; self.kind = kind; self.cueClass = cueClass
     }
 }
 
@@ -28,7 +29,7 @@ enum TinyStore {
             text += q.text + "\".\n"
             quotations.append(Quotation(content: content, kind: q.kind, cue: cue,
                                         speakerMention: q.speaker == nil ? nil : mention,
-                                        speaker: q.speaker, speakerCountry: q.country))
+                                        speaker: q.speaker, speakerCountry: q.country, cueClass: q.cueClass))
         }
         let metadata = ArticleMetadata(source: source, country: country, language: language, translatedFrom: translatedFrom, date: date)
         return Article(document: Document(id: id, text: text, metadata: metadata),

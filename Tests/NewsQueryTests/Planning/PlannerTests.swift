@@ -14,7 +14,7 @@ import Testing
               Limit 10
                 Sort count desc, speaker asc (empty last)
                   Aggregate by speaker
-                    Filter source = 'US'
+                    Filter source = 'US' and cue_class in ('speech', 'according')
                       IndexLookup quoteIndex "price" {price, prices} (est. 6 rows)
             """)
     }
@@ -28,21 +28,23 @@ import Testing
             Project speaker, speaker_country, count, articles
               Sort count desc, speaker asc (empty last)
                 Aggregate by speaker
-                  Union
-                    Except
-                      IndexLookup quoteIndex "price" {price, prices} (est. 6 rows)
-                      Union
-                        IndexLookup quoteIndex "oil" (est. 2 rows)
-                        IndexLookup quoteIndex "peace" (est. 1 row)
-                    IndexLookup quoteIndex "meeting" (est. 1 row)
+                  Filter cue_class in ('speech', 'according')
+                    Union
+                      Except
+                        IndexLookup quoteIndex "price" {price, prices} (est. 6 rows)
+                        Union
+                          IndexLookup quoteIndex "oil" (est. 2 rows)
+                          IndexLookup quoteIndex "peace" (est. 1 row)
+                      IndexLookup quoteIndex "meeting" (est. 1 row)
             """)
         #expect(explain("who said not war") == """
             Project speaker, speaker_country, count, articles
               Sort count desc, speaker asc (empty last)
                 Aggregate by speaker
-                  Except
-                    Scan quotes (est. 7 rows)
-                    IndexLookup quoteIndex "war" (est. 0 rows)
+                  Filter cue_class in ('speech', 'according')
+                    Except
+                      Scan quotes (est. 7 rows)
+                      IndexLookup quoteIndex "war" (est. 0 rows)
             """)
     }
 
@@ -60,7 +62,7 @@ import Testing
             Project speaker, speaker_country, count, articles
               Sort count desc, speaker asc (empty last)
                 Aggregate by speaker
-                  Filter text ~ ('price' and 'oil')
+                  Filter text ~ ('price' and 'oil') and cue_class in ('speech', 'according')
                     Scan quotes (est. 7 rows)
             """)
         // Same answer either way.
@@ -91,9 +93,10 @@ import Testing
             Project speaker, speaker_country, count, articles
               Sort count desc, speaker asc (empty last)
                 Aggregate by speaker
-                  Except
-                    IndexLookup quoteIndex "pri*" {price, prices} (est. 6 rows)
-                    IndexLookup quoteIndex "rising" (est. 1 row)
+                  Filter cue_class in ('speech', 'according')
+                    Except
+                      IndexLookup quoteIndex "pri*" {price, prices} (est. 6 rows)
+                      IndexLookup quoteIndex "rising" (est. 1 row)
             """)
         #expect(explain(#"quotes where text ~ "oil" near/2 "price" limit 1"#) == """
             Project quote row (20 columns)

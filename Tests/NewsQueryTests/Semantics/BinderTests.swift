@@ -41,7 +41,8 @@ import Testing
     @Test func fieldsAreCaseInsensitiveAndBindPerRowSource() throws {
         let bound = try Engine.compile(Source(#"who said "Oil  Price" where Speaker.Country = ru"#)).get()
         #expect(bound.query?.search == .phrase([SearchWord("oil"), SearchWord("price")]))
-        #expect(bound.query?.filter == .compare(.speakerCountry, .equal, value: "ru"))
+        #expect(bound.query?.filter == .and([.compare(.speakerCountry, .equal, value: "ru"),
+                                             .oneOf(.cueClass, ["speech", "according"])]))
         #expect(compileErrors("sources where speaker = x") != "ok")
         #expect(compileErrors("sources where country = US") == "ok")
     }
