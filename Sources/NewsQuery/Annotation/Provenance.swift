@@ -16,6 +16,7 @@ struct Provenance: Sendable {
     var maxAgencyWords = 1
     var agencyFirstWords: Set<UInt64> = []
     var agencyFirstWordBits = [UInt64](repeating: 0, count: 64)
+    var agencyOpenings = Openings()
     /// Hashes of every spelling in `agencies`.
     var agencyKeys: Set<UInt64> = []
     var maxNavigationLength = 0
@@ -53,6 +54,8 @@ struct Provenance: Sendable {
             let words = key.split(separator: " ")
             maxAgencyWords = max(maxAgencyWords, words.count)
             if let first = words.first {
+                let scalars = Array(first.unicodeScalars)
+                agencyOpenings.insert(scalars[0], scalars.count > 1 ? scalars[1] : nil)
                 let h = ScalarText.hash(first.unicodeScalars)
                 agencyFirstWords.insert(h)
                 let bit = Int(truncatingIfNeeded: h >> 20) & 4095
@@ -237,6 +240,31 @@ struct Provenance: Sendable {
             }
         }
         return merged
+    }
+}
+
+/// The first two scalars (as written) of a set of words, in a 128 × 128 bit table for ASCII, so that
+/// most words of a line are ruled out by two array reads.
+struct Openings: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 128 * 2)
+    /// Set when some word is one scalar long, or opens with a scalar outside ASCII.
+    private var anySingle = false
+    private var anyNonASCII = false
+
+    @inline(__always) private static func slot(_ s: Unicode.Scalar) -> Int? { s.value < 128 ? Int(s.value) : nil }
+
+    mutating func insert(_ first: Unicode.Scalar, _ second: Unicode.Scalar?) {
+        guard let a = Openings.slot(first) else { anyNonASCII = true; return }
+        guard let second else { anySingle = true; return }
+        guard let b = Openings.slot(second) else { anyNonASCII = true; return }
+        bits[a * 2 + b / 64] |= 1 << UInt64(b % 64)
+    }
+
+    @inline(__always) func mayOpen(_ first: Unicode.Scalar, _ second: Unicode.Scalar?) -> Bool {
+        if anyNonASCII { return true }
+        guard let second else { return anySingle }
+        guard let a = Openings.slot(first), let b = Openings.slot(second) else { return false }
+        return bits[a * 2 + b / 64] & (1 << UInt64(b % 64)) != 0 || anySingle
     }
 }
 
@@ -444,8 +472,11 @@ extension Provenance {
         }
     }
 
-    /// Whether an agency name can start with this word (alone, or with a possessive after it).
-    func opensAgencyName(_ t: ScalarText, _ w: Span) -> Bool {
+    /// Whether an agency name can start with this word (alone, or with a possessive after it). The
+    /// word's first two scalars are checked against those of the names before anything is hashed.
+    @inline(__always) func opensAgencyName(_ t: ScalarText, _ w: Span) -> Bool {
+        guard w.end - w.start >= 2 else { return w.end > w.start && agencyOpenings.mayOpen(t[w.start], nil) && mayOpenAgencyName(t.hash(w)) }
+        guard agencyOpenings.mayOpen(t[w.start], t[w.start + 1]) else { return false }
         if mayOpenAgencyName(t.hash(w)) { return true }
         if w.end - w.start > 2, t[w.end - 1] == "s", t[w.end - 2] == "'" || t[w.end - 2] == "’" {
             return mayOpenAgencyName(t.hash(Span(w.start, w.end - 2)))

@@ -45,6 +45,10 @@ enum ScalarClass {
 
 /// Splits `scalars[from...]` into tokens: words (letters and digits, with inner apostrophes, hyphens and
 /// the periods of dotted abbreviations such as U.S.), numbers and single punctuation marks.
+/// The string of each ASCII scalar, and of its lower case.
+private let asciiText: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+private let asciiLower: [String] = asciiText.map { $0.lowercased() }
+
 func tokenize(_ sc: [Unicode.Scalar], from: Int) -> [AToken] {
     var tokens: [AToken] = []
     tokens.reserveCapacity(sc.count / 5)
@@ -52,6 +56,12 @@ func tokenize(_ sc: [Unicode.Scalar], from: Int) -> [AToken] {
     let n = sc.count
     var newlines = 0
     func make(_ a: Int, _ b: Int, _ kind: AToken.Kind) -> AToken {
+        // One ASCII scalar (punctuation, "a", "I", a digit): prebuilt strings.
+        if b - a == 1, sc[a].value < 128 {
+            let v = Int(sc[a].value)
+            return AToken(start: a, end: b, kind: kind, text: asciiText[v], lower: kind == .word ? asciiLower[v] : asciiText[v],
+                          newlinesBefore: newlines, isCapitalized: v >= 65 && v <= 90)
+        }
         var ascii = true
         var hasUpper = false
         for k in a..<b {

@@ -61,9 +61,11 @@ extension Array where Element == Unicode.Scalar {
                 let end = bytes.count
                 while i < end {
                     let b0 = UInt32(bytes[i])
-                    var v: UInt32
+                    let v: UInt32
                     if b0 < 0x80 {
-                        v = b0; i += 1
+                        out.initializeElement(at: n, to: Unicode.Scalar(UInt8(truncatingIfNeeded: b0)))
+                        n += 1; i += 1
+                        continue
                     } else if b0 < 0xE0 {
                         v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); i += 2
                     } else if b0 < 0xF0 {
