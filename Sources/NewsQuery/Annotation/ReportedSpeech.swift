@@ -147,7 +147,8 @@ struct ReportedSpeechExtractor {
             }
             // "has also broadly called", "he quickly said" (not "the family said")
             if k > floor, tokens[k].kind == .word, !tokens[k].isCapitalized, tokens[k].lower.hasSuffix("ly"), tokens[k].text.utf8.count > 4,
-               fclass(k - 1) == "aux" || fclass(k - 1) == "adv" || fclass(k - 1) == "pron" || tokens[k - 1].isCapitalized || isPunct(k - 1, ",") { k -= 1; continue }
+               fclass(k - 1) == "aux" || fclass(k - 1) == "adv" || fclass(k - 1) == "pron" || tokens[k - 1].isCapitalized || isPunct(k - 1, ",")
+                || (k == t && tokens[k - 1].kind == .word && fclass(k - 1) == nil && !tokens[k - 1].lower.hasSuffix("ly") && !g.lyNouns.contains(tokens[k].lower)) { k -= 1; continue }
             break
         }
         return k
@@ -414,7 +415,7 @@ struct ReportedSpeechExtractor {
                 var probe = k
                 while probe >= floor, probe >= k - (sep.isEmpty ? 2 : 6) {
                     if let c = cue(at: probe), c.verb.verbClass != .belief, c.verb.verbClass != .according {
-                        if probe == k || c.verb.takesObject || !sep.isEmpty { cueFound = c }
+                        if (probe == k || c.verb.takesObject || !sep.isEmpty) && !isNounModifier(c, before: openTok, floor: sentence(openTok).lowerBound) { cueFound = c }
                         break
                     }
                     if tokens[probe].kind != .word { break }
@@ -651,6 +652,18 @@ struct ReportedSpeechExtractor {
         var t = j
         while t < k { if isPunct(t, ",") || isPunct(t, "(") || isPunct(t, ")") { commas += 1 }; t += 1 }
         return commas >= 1 && commas <= 4
+    }
+
+    /// A past participle modifying a noun rather than a finite reporting verb: after a determiner ("a swiftly
+    /// called meeting") or, for naming verbs, right after a lower-case noun and before the quotation ("a box
+    /// labeled ''…''").
+    func isNounModifier(_ c: Cue, before openTok: Int, floor: Int) -> Bool {
+        guard c.verb.form == "past", c.start > floor else { return false }
+        var d = c.start - 1
+        while d > floor, tokens[d].kind == .word, !tokens[d].isCapitalized, tokens[d].lower.hasSuffix("ly"), fclass(d) == nil || fclass(d) == "adv" { d -= 1 }
+        if fclass(d) == "det" { return true }
+        return ["call", "name", "title", "dub", "label", "entitle"].contains(c.verb.lemma) && d == c.start - 1 && c.end == openTok
+            && tokens[d].kind == .word && !tokens[d].isCapitalized && fclass(d) == nil
     }
 
     /// A short name between commas ending right before the comma at `comma`: ", Ann Lee," → Ann Lee.
@@ -1459,6 +1472,7 @@ struct ReportedSpeechExtractor {
                     continue
                 }
                 if c.verb.form == "participle" { continue }
+                if isNounModifier(c, before: openTok, floor: s.lowerBound) { continue }
                 // passive: "was asked", "is expected"
                 if c.start > s.lowerBound, ["is", "was", "were", "are", "been", "be"].contains(tokens[c.start - 1].lower) {
                     // "was asked by host Bill Maher, ''…''": the agent speaks
@@ -1483,6 +1497,12 @@ struct ReportedSpeechExtractor {
                 if c.verb.form == "gerund", before > s.lowerBound, isPunct(before, ","), let np = subjectLeft(endingAt: before - 1, floor: s.lowerBound),
                    np.lowerBound == s.lowerBound || isPunct(np.lowerBound - 1, ","), isNameLike(np) || np.count == 1 && fclass(np.lowerBound) == "pron" {
                     return (cueSpan, np)
+                }
+                // "I laughed and said, ''…''": the pronoun subject of the verb coordinated with the cue
+                if before - 2 >= s.lowerBound, tokens[before].lower == "and", tokens[before - 1].kind == .word, !tokens[before - 1].isCapitalized,
+                   fclass(before - 1) == nil, let pr = g.pronouns[tokens[before - 2].lower], pr.mode == "yes" || ["i", "we", "they"].contains(tokens[before - 2].lower),
+                   tokens[before - 2].lower != "it" {
+                    return (cueSpan, (before - 2)..<(before - 1))
                 }
                 if c.verb.form == "gerund" || toInfinitive || (before >= s.lowerBound && ["and", "but", "then"].contains(tokens[before].lower)) || (before >= s.lowerBound && tokens[before].lower == "by") {
                     // the subject of the main verb: the clause subject ("Carson shared a syllabus for a class

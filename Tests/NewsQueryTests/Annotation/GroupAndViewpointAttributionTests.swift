@@ -131,4 +131,28 @@ struct AnnotationGroupSpeakerTests {
         let (a, s) = annotated("Headline\n\nThe minister was not asked any questions about the budget during the long session.")
         #expect(a.quotations.allSatisfy { s($0.cue) != "asked" })
     }
+
+    @Test func closingMarkOpeningALineIsAnOpeningMark() throws {
+        let text = "Headline\n\n\u{201D}The new park has changed the whole neighbourhood for the better.\u{201D} \u{2015} Rosa Diaz\n\u{201C}We finally have somewhere to go with the children.\u{201D} \u{2015} Omar Haddad\n"
+        let (a, s) = annotated(text)
+        #expect(quotes(a, s, containing: "The new park").first?.speaker == "Rosa Diaz")
+        #expect(quotes(a, s, containing: "somewhere to go").first?.speaker == "Omar Haddad")
+    }
+
+    @Test func pronounOfTheCoordinatedVerbSpeaks() throws {
+        let (a, s) = annotated("Headline\n\nWhen my neighbour mentioned the election to me last week, I laughed and said, \"I have not voted since the nineties.\"")
+        let q = try #require(quotes(a, s, containing: "I have not voted").first)
+        #expect(s(q.speakerMention) == "I")
+    }
+
+    @Test func adverbAfterALowerCaseSubjectIsSkipped() throws {
+        let (a, s) = annotated("Headline\n\nThe Brazilian minister bluntly said that the harvest would be the smallest in a decade.")
+        let q = try #require(quotes(a, s, containing: "the harvest would be").first)
+        #expect(s(q.speakerMention) == "The Brazilian minister")
+    }
+
+    @Test func namingParticipleIsNotASpeaker() throws {
+        let (a, s) = annotated("Headline\n\nIn the file, under a heading labeled \u{201C}urgent matters,\u{201D} the clerk listed the unpaid bills.")
+        #expect(quotes(a, s, containing: "urgent matters").allSatisfy { s($0.speakerMention) != "a heading" })
+    }
 }
