@@ -128,8 +128,8 @@ struct ReportedSpeechExtractor {
                   t + 1 < tokens.count, tokens[t + 1].isCapitalized else { return nil }
         }
         if v.verbClass == .according { return nil }
-        // a noun reading: "the report", "a note"
-        if t > 0, fclass(t - 1) == "det", v.form == "base" || v.form == "present3" { return nil }
+        // a noun reading: "the report", "a note", "a series of tweets"
+        if t > 0, fclass(t - 1) == "det" || (fclass(t - 1) == "prep" && tokens[t - 1].lower != "to"), v.form == "base" || v.form == "present3" { return nil }
         return Cue(start: t, end: t + 1, verb: v)
     }
 
@@ -1473,6 +1473,11 @@ struct ReportedSpeechExtractor {
                 }
                 if c.verb.form == "participle" { continue }
                 if isNounModifier(c, before: openTok, floor: s.lowerBound) { continue }
+                // a cue inside an introductory prepositional phrase ("With leaders worried about …, the president
+                // chose a new message: ''…''") does not govern the main clause after its comma
+                let intro = afterDateline(s)
+                if fclass(intro) == "prep", c.start > intro, !(intro..<c.start).contains(where: { isPunct($0, ",") }),
+                   let comma = (c.end..<openTok).first(where: { isPunct($0, ",") && !inQuote[$0] }), openTok - comma > 3 { continue }
                 // passive: "was asked", "is expected"
                 if c.start > s.lowerBound, ["is", "was", "were", "are", "been", "be"].contains(tokens[c.start - 1].lower) {
                     // "was asked by host Bill Maher, ''…''": the agent speaks
@@ -1512,7 +1517,8 @@ struct ReportedSpeechExtractor {
                     }
                     var z = before - 1
                     while z >= s.lowerBound {
-                        if !inQuote[z], let c2 = anyCue(at: z), c2.verb.form == "past" || c2.verb.form == "present3", c2.verb.verbClass != .according {
+                        if !inQuote[z], let c2 = anyCue(at: z), c2.verb.form == "past" || c2.verb.form == "present3", c2.verb.verbClass != .according,
+                           !isNounModifier(c2, before: openTok, floor: s.lowerBound) {
                             if let subj = subjectBefore(c2.start, floor: s.lowerBound) { return (cueSpan, subj) }
                             if let np = npRight(from: c2.end, limit: c.start), np.upperBound < c.start { return (cueSpan, np) }
                             break

@@ -155,4 +155,22 @@ struct AnnotationGroupSpeakerTests {
         let (a, s) = annotated("Headline\n\nIn the file, under a heading labeled \u{201C}urgent matters,\u{201D} the clerk listed the unpaid bills.")
         #expect(quotes(a, s, containing: "urgent matters").allSatisfy { s($0.speakerMention) != "a heading" })
     }
+
+    @Test func verbFormAfterAPrepositionIsANoun() throws {
+        let (a, s) = annotated("Headline\n\nGovernor Ruth Bell posted a series of tweets late Monday saying that the rival plan was \u{201C}a giveaway to insiders.\u{201D}")
+        let q = try #require(quotes(a, s, containing: "a giveaway").first)
+        #expect(q.speaker == "Ruth Bell")
+    }
+
+    @Test func cueInAnIntroductoryPhraseDoesNotGovernTheMainClause() throws {
+        let (a, s) = annotated("Headline\n\nWith party leaders increasingly worried about turnout, Senator Mark Ochoa has chosen a blunt new slogan: \"Vote or lose it.\"")
+        let q = try #require(quotes(a, s, containing: "Vote or lose it").first)
+        #expect(q.speaker == "Mark Ochoa")
+    }
+
+    @Test func adjectivalParticipleIsNotTheEarlierCue() throws {
+        let (a, s) = annotated("Headline\n\nAfter a hastily called meeting, the city council issued a statement calling the closure \"a grave mistake.\"")
+        let q = try #require(quotes(a, s, containing: "a grave mistake").first)
+        #expect(s(q.speakerMention) == "the city council")
+    }
 }
