@@ -65,6 +65,11 @@ public struct Gazetteer: Sendable {
     public var functionWords: [String: String] = [:]
     /// Words that mark a capitalised run as a place, organisation or event rather than a person (lower case).
     public var nonPersonWords: Set<String> = []
+    /// Lower-case nouns naming a group of people or an institution that can speak as one
+    /// ("analysts", "experts", "media", "agencies"): antecedents of "they", heads of unnamed group speakers.
+    public var speakerGroupNouns: Set<String> = []
+    /// Lower-case nouns ending in -ly ("family", "assembly"): not adverbs before a verb ("the family said").
+    public var lyNouns: Set<String> = []
     /// The longest multiword entry (in words) of any list.
     public var maxPhraseWords = 1
 
@@ -135,6 +140,13 @@ public struct Gazetteer: Sendable {
         }
         for (_, c) in try rows("non-person-words.txt", minColumns: 1) {
             nonPersonWords.insert(c[0].lowercased())
+        }
+        // optional list (a gazetteer folder without it has no group nouns)
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("speaker-groups.txt").path) {
+            for (_, c) in try rows("speaker-groups.txt", minColumns: 1) { speakerGroupNouns.insert(c[0].lowercased()) }
+        }
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("ly-nouns.txt").path) {
+            for (_, c) in try rows("ly-nouns.txt", minColumns: 1) { lyNouns.insert(c[0].lowercased()) }
         }
         for (_, c) in try rows("function-words.tsv", minColumns: 2) {
             functionWords[c[0].lowercased()] = c[1]

@@ -98,6 +98,9 @@ struct QuoteMarkFinder {
             // a typo'd closing mark: “…?“ he asked (an opening mark right after the words of an open quotation)
             if fixed == 1, sc[i] == "\u{201C}", openAt >= 0, i > 0, !ScalarClass.isSpace(sc[i - 1]), Self.isCloseContext(sc, i + 1),
                i + 1 >= n || ScalarClass.isSpace(sc[i + 1]) || sc[i + 1] == "," || sc[i + 1] == "." { fixed = 2 }
+            // a typo'd opening mark: ”Words … (a closing mark opening a line or following a space, glued to a letter)
+            if fixed == 2, sc[i] == "\u{201D}", openAt < 0, i + 1 < n, ScalarClass.isLetter(sc[i + 1]),
+               i == 0 || sc[i - 1] == "\n" || (ScalarClass.isSpace(sc[i - 1]) && (i < 2 || !ScalarClass.isAlnum(sc[i - 2]))) { fixed = 1 }
             if len > 0 {
                 let openCtx = Self.isOpenContext(sc, i, from: from)
                 let closeCtx = Self.isCloseContext(sc, i + len)

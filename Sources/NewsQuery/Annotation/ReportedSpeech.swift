@@ -19,6 +19,14 @@ struct ReportedSpeechExtractor {
     /// Indirect statements shorter than this (content tokens) are kept only when they are clauses
     /// ("the talks had ended"), not bare noun phrases ("a common line"); tuned on PolNeAR train.
     var minIndirectWords = 8
+    /// Beliefs ("X suspects/expects …") open a statement, even without `includeBeliefs`, when their
+    /// subject has a name (not a pronoun or a bare common noun): "The US suspects it will …".
+    var namedBeliefs = true
+    /// "For X, CLAUSE" (X's view: "For the minister, the plan is a mistake") is X's statement.
+    var forAttributions = true
+    /// A paragraph without quotation marks repeating (nearly word for word) an attributed quotation of the
+    /// article is a pull-quote of that speaker.
+    var pullQuoteTwins = true
 
     private var sentenceOf: [Int32] = []
     /// Reporting cue starting at each token (computed once).
@@ -89,6 +97,12 @@ struct ReportedSpeechExtractor {
         return c
     }
 
+    /// A belief cue that may open a statement when its subject is named (see `namedBeliefs`).
+    func namedBeliefCue(at t: Int) -> Cue? {
+        guard namedBeliefs, !includeBeliefs, let c = cached(t), c.verb.verbClass == .belief, !c.verb.quoteOnly else { return nil }
+        return c
+    }
+
     /// Any cue at `t`, beliefs included (for attributing quotations: "he believes America is ''great''").
     func anyCue(at t: Int) -> Cue? { cached(t) }
 
@@ -114,8 +128,8 @@ struct ReportedSpeechExtractor {
                   t + 1 < tokens.count, tokens[t + 1].isCapitalized else { return nil }
         }
         if v.verbClass == .according { return nil }
-        // a noun reading: "the report", "a note"
-        if t > 0, fclass(t - 1) == "det", v.form == "base" || v.form == "present3" { return nil }
+        // a noun reading: "the report", "a note", "a series of tweets"
+        if t > 0, fclass(t - 1) == "det" || (fclass(t - 1) == "prep" && tokens[t - 1].lower != "to"), v.form == "base" || v.form == "present3" { return nil }
         return Cue(start: t, end: t + 1, verb: v)
     }
 
@@ -133,7 +147,8 @@ struct ReportedSpeechExtractor {
             }
             // "has also broadly called", "he quickly said" (not "the family said")
             if k > floor, tokens[k].kind == .word, !tokens[k].isCapitalized, tokens[k].lower.hasUTF8Suffix("ly"), tokens[k].text.utf8.count > 4,
-               fclass(k - 1) == "aux" || fclass(k - 1) == "adv" || fclass(k - 1) == "pron" || tokens[k - 1].isCapitalized || isPunct(k - 1, ",") { k -= 1; continue }
+               fclass(k - 1) == "aux" || fclass(k - 1) == "adv" || fclass(k - 1) == "pron" || tokens[k - 1].isCapitalized || isPunct(k - 1, ",")
+                || (k == t && tokens[k - 1].kind == .word && fclass(k - 1) == nil && !tokens[k - 1].lower.hasUTF8Suffix("ly") && !g.lyNouns.contains(tokens[k].lower)) { k -= 1; continue }
             break
         }
         return k
@@ -193,7 +208,10 @@ struct ReportedSpeechExtractor {
                 break
             }
             if let c = fclass(k), k > t, c == "prep" || c == "sub" || c == "conj" || c == "aux" || c == "adv" || c == "time" {
-                if !(tk.lower == "of" && k + 1 < limit && tokens[k + 1].isCapitalized) { break }
+                // "of" + a name; "at" + a name after a group noun ("analysts at the Brookings Institution")
+                let named = k + 1 < limit && (tokens[k + 1].isCapitalized || fclass(k + 1) == "det" && k + 2 < limit && tokens[k + 2].isCapitalized)
+                if !(tk.lower == "of" && k + 1 < limit && tokens[k + 1].isCapitalized)
+                    && !(tk.lower == "at" && named && g.speakerGroupNouns.contains(tokens[k - 1].lower)) { break }
             }
             if k > t, !tk.isCapitalized, cue(at: k) != nil { break }
             k += 1
@@ -319,6 +337,10 @@ struct ReportedSpeechExtractor {
                                 } else if endNP >= j, let np = subjectLeft(endingAt: endNP, floor: j), np.lowerBound == j {
                                     f.cue = Span(tokens[c.start].start, tokens[c.end - 1].end); f.mention = np; how = 1
                                     usedCue.insert(c.start)
+                                } else if endNP > j + 2, isPunct(endNP, ","), fclass(j) == "det", let nm = nameBeforeComma(endNP, floor: j) {
+                                    // a description, then the name between commas: "…" the head of X, Ann Lee, said
+                                    f.cue = Span(tokens[c.start].start, tokens[c.end - 1].end); f.mention = nm; how = 1
+                                    usedCue.insert(c.start)
                                 } else if endNP >= j, isPunct(endNP, ",") || isPunct(endNP, ")"), let np = leadingNP(from: j, limit: endNP) {
                                     // apposition or parenthesis between name and verb: X, a tax expert, said / X (D-Wis.) said
                                     f.cue = Span(tokens[c.start].start, tokens[c.end - 1].end); f.mention = np; how = 1
@@ -329,7 +351,9 @@ struct ReportedSpeechExtractor {
                             if tk.kind == .quote || isPunct(k, ".") && !(k > j && tokens[k - 1].end == tk.start && tokens[k - 1].text.unicodeScalars.count <= 4)
                                 && !(k + 1 < tokens.count && (isPunct(k + 1, ")") || isPunct(k + 1, ","))) { break }
                             if isPunct(k, ";") || isPunct(k, ":") { break }
-                            if k - j > 10 && !(apposition(from: j, to: k)) { break }
+                            // a long description before its name: "the president of the X Institute in Y, Ann Lee, said"
+                            let description = fclass(j) == "det" && k - j <= 16 && (j..<k).allSatisfy { tokens[$0].kind == .word || tokens[$0].text == "-" }
+                            if k - j > 10 && !(apposition(from: j, to: k)) && !description { break }
                             if k - j > 24 && !isPunct(j + 1, ",") && !(j + 2 < k && isPunct(j + 2, ",")) && !(j + 3 < k && isPunct(j + 3, ",")) { break }
                             k += 1
                         }
@@ -363,7 +387,11 @@ struct ReportedSpeechExtractor {
                 // an embedded quotation keeps its clause's speaker unless "…," X said closes the sentence
                 var final = false
                 if how == 1, let m = f.mention, let c = f.cue {
-                    let e = max(m.upperBound, tokenIndex(atOrAfter: c.end))
+                    var e = max(m.upperBound, tokenIndex(atOrAfter: c.end))
+                    // the addressee of "told": "…," she told AFP.
+                    if e < tokens.count, e > 0, let cc = cue(at: e - 1), cc.verb.takesObject, tokens[e].isCapitalized, tokens[e].kind == .word {
+                        while e < tokens.count, tokens[e].kind == .word, tokens[e].isCapitalized, tokens[e].newlinesBefore == 0 { e += 1 }
+                    }
                     final = e >= tokens.count || e >= sentence(max(0, e - 1)).upperBound || tokens[e].newlinesBefore > 0
                         || (tokens[e].kind == .punct && tokens[e].text != "(") || fclass(e) == "prep" || fclass(e) == "time" || tokens[e].kind == .number
                     if e < tokens.count, tokens[e].lower == "that" { final = false }
@@ -387,7 +415,7 @@ struct ReportedSpeechExtractor {
                 var probe = k
                 while probe >= floor, probe >= k - (sep.isEmpty ? 2 : 6) {
                     if let c = cue(at: probe), c.verb.verbClass != .belief, c.verb.verbClass != .according {
-                        if probe == k || c.verb.takesObject || !sep.isEmpty { cueFound = c }
+                        if (probe == k || c.verb.takesObject || !sep.isEmpty) && !isNounModifier(c, before: openTok, floor: sentence(openTok).lowerBound) { cueFound = c }
                         break
                     }
                     if tokens[probe].kind != .word { break }
@@ -491,8 +519,9 @@ struct ReportedSpeechExtractor {
             var prevSubject: Range<Int>?
             var t = s.lowerBound
             if let f = colonStatement(s) { indirect.append(f) }
+            if forAttributions, let f = forStatement(s) { indirect.append(f) }
             while t < s.upperBound {
-                guard let c = statementCue(at: t), !usedCue.contains(t) else { t += 1; continue }
+                guard let c = statementCue(at: t) ?? namedBeliefCue(at: t), !usedCue.contains(t) else { t += 1; continue }
                 if let f = indirectStatement(cue: c, sentence: s, prevSubject: &prevSubject) {
                     indirect.append(f)
                 }
@@ -593,6 +622,26 @@ struct ReportedSpeechExtractor {
                 if t < tokens.count, tokens[t].start == c.start, let cc = anyCue(at: t) { found[i].cueClass = cc.verb.verbClass }
             }
         }
+        if pullQuoteTwins { found += pullQuotes(found) }
+        // a joint statement of two governments named by their capitals or countries ("Paris and Berlin
+        // confirmed …") is each one's statement
+        var joint: [Found] = []
+        for i in found.indices {
+            guard let m = found[i].mention, m.count >= 3, let and = m.first(where: { tokens[$0].lower == "and" }),
+                  and > m.lowerBound, and + 1 < m.upperBound else { continue }
+            let left = m.lowerBound..<and, right = (and + 1)..<m.upperBound
+            func place(_ r: Range<Int>) -> Bool {
+                guard isNameLike(r) else { return false }
+                let key = r.map { tokens[$0].text }.joined(separator: " ")
+                return g.places[key].map { !$0.isDemonym } ?? false
+            }
+            guard place(left), place(right) else { continue }
+            var second = found[i]
+            found[i].mention = left; found[i].mentionSpan = span(left)
+            second.mention = right; second.mentionSpan = span(right)
+            joint.append(second)
+        }
+        found += joint
         found.sort { $0.content < $1.content }
         return found
     }
@@ -603,6 +652,27 @@ struct ReportedSpeechExtractor {
         var t = j
         while t < k { if isPunct(t, ",") || isPunct(t, "(") || isPunct(t, ")") { commas += 1 }; t += 1 }
         return commas >= 1 && commas <= 4
+    }
+
+    /// A past participle modifying a noun rather than a finite reporting verb: after a determiner ("a swiftly
+    /// called meeting") or, for naming verbs, right after a lower-case noun and before the quotation ("a box
+    /// labeled ''…''").
+    func isNounModifier(_ c: Cue, before openTok: Int, floor: Int) -> Bool {
+        guard c.verb.form == "past", c.start > floor else { return false }
+        var d = c.start - 1
+        while d > floor, tokens[d].kind == .word, !tokens[d].isCapitalized, tokens[d].lower.hasUTF8Suffix("ly"), fclass(d) == nil || fclass(d) == "adv" { d -= 1 }
+        if fclass(d) == "det" { return true }
+        return ["call", "name", "title", "dub", "label", "entitle"].contains(c.verb.lemma) && d == c.start - 1 && c.end == openTok
+            && tokens[d].kind == .word && !tokens[d].isCapitalized && fclass(d) == nil
+    }
+
+    /// A short name between commas ending right before the comma at `comma`: ", Ann Lee," → Ann Lee.
+    func nameBeforeComma(_ comma: Int, floor: Int) -> Range<Int>? {
+        var z = comma - 1
+        while z > floor, comma - z <= 4, tokens[z].kind == .word && tokens[z].isCapitalized && fclass(z) == nil
+                || (tokens[z].text == "." && tokens[z - 1].end == tokens[z].start) || tokens[z].text == "-" { z -= 1 }
+        guard z > floor, isPunct(z, ","), z + 1 < comma, tokens[z + 1].kind == .word, isPersonLike((z + 1)..<comma) else { return nil }
+        return (z + 1)..<comma
     }
 
     /// A name-like noun phrase at `from`, ending before a comma or parenthesis (before `limit`).
@@ -854,12 +924,24 @@ struct ReportedSpeechExtractor {
             return Found(content: span(contentR), kind: .indirect, cue: cueSpan, mention: np, words: contentR.count, viaAccording: true)
         }
 
+        // "X quoted Y as saying CLAUSE": Y speaks
+        if c.verb.lemma == "quote", c.verb.form == "past" || c.verb.form == "present3", let np = npRight(from: c.end, limit: sEnd),
+           np.upperBound + 1 < sEnd, tokens[np.upperBound].lower == "as", let c2 = cue(at: np.upperBound + 1), c2.verb.form == "gerund" {
+            var cs = c2.end
+            if cs < sEnd, tokens[cs].lower == "that" { cs += 1 }
+            let contentR = cs..<sEnd
+            let words = contentR.filter { tokens[$0].kind == .word }.count
+            guard words >= 3 else { return nil }
+            return Found(content: span(contentR), kind: .indirect, cue: cueSpan, mention: np, words: words)
+        }
         // a participle naming something: "a class called ''Perception''", "a film titled …"
         if c.verb.form == "past", ["call", "name", "title", "dub", "label", "entitle"].contains(c.verb.lemma), c.start > s.lowerBound,
            tokens[c.start - 1].kind == .word, !tokens[c.start - 1].isCapitalized, fclass(c.start - 1) == nil { return nil }
-        // passive "was said", "is expected" → not attributed here
-        if c.start > s.lowerBound, let a = fclass(c.start - 1), a == "aux",
-           ["is", "was", "were", "are", "been", "be"].contains(tokens[c.start - 1].lower) { return nil }
+        // passive "was said", "is expected", "was not asked" → not attributed here
+        var pv = c.start - 1
+        while pv > s.lowerBound, fclass(pv) == "adv" { pv -= 1 }
+        if pv >= s.lowerBound, c.start > s.lowerBound, let a = fclass(pv), a == "aux",
+           ["is", "was", "were", "are", "been", "be", "being"].contains(tokens[pv].lower) { return nil }
 
         let floor = s.lowerBound
         // a cue inside an introductory clause ("Despite what he wrote in the speech, Cross said …") does not
@@ -892,7 +974,7 @@ struct ReportedSpeechExtractor {
             // addressee: a pronoun, a name, or a short noun phrase
             if let cl = fclass(p), cl == "pron" || tokens[p].lower == "him" || tokens[p].lower == "them" || tokens[p].lower == "us" || tokens[p].lower == "me" {
                 p += 1
-            } else if tokens[p].isCapitalized {
+            } else if tokens[p].isCapitalized, fclass(p) != "time" {
                 while p < sEnd, tokens[p].isCapitalized || (tokens[p].text == "." && tokens[p - 1].end == tokens[p].start) { p += 1 }
             } else if tokens[p].kind == .word {
                 var k = p
@@ -905,14 +987,25 @@ struct ReportedSpeechExtractor {
         var contentStart = -1
         var k = p
         let adverbialFirst = p < sEnd && (tokens[p].lower == "that" || fclass(p) == "prep" || fclass(p) == "time" || isPunct(p, ","))
-        while adverbialFirst, k < min(sEnd, p + 8) {
+        while adverbialFirst, k < min(sEnd, p + 14) {
             let tk = tokens[k]
-            if tk.lower == "that" && tk.kind == .word { contentStart = k + 1; break }
+            // past a few words only after a comma-delimited adverbial: "assured Monday, before the vote, that"
+            if tk.lower == "that" && tk.kind == .word && (k < p + 8 || isPunct(k - 1, ",")) { contentStart = k + 1; break }
             if tk.kind == .quote || (tk.kind == .punct && tk.text != ",") { break }
             if let cl = fclass(k), cl == "sub" || cl == "pron" { break }
             k += 1
         }
         var reverse = false
+        var parentheticalFrom = -1
+        // a parenthetical attribution: "In return, they argue, the deal could …" / "The plan, she said, would fail"
+        if contentStart < 0, p == c.end, p + 1 < sEnd, isPunct(p, ","), tokens[p + 1].kind == .word, let sj = subject,
+           sj.lowerBound > floor, isPunct(sj.lowerBound - 1, ","), c.verb.verbClass == .speech || c.verb.verbClass == .belief,
+           c.verb.form == "past" || c.verb.form == "present3" || c.verb.form == "base",
+           !(floor..<(sj.lowerBound - 1)).contains(where: { tokens[$0].kind == .quote || cue(at: $0) != nil }) {
+            let intro = fclass(afterDateline(s)).map { ["prep", "sub", "adv", "conj", "time"].contains($0) } ?? false
+            contentStart = p + 1
+            if !intro { parentheticalFrom = afterDateline(s) }
+        }
         if contentStart < 0 {
             if p < sEnd {
                 var q = p
@@ -978,6 +1071,12 @@ struct ReportedSpeechExtractor {
             return Found(content: span(contentR), kind: .indirect, cue: cueSpan, mention: m, words: contentR.count)
         }
         guard let subj = subject, contentStart >= 0, contentStart < sEnd, plausibleSubject(subj, c) else { return nil }
+        if c.verb.verbClass == .belief, !includeBeliefs {
+            // only a speaker with a name (or a place adjective): "The US suspects", "Western intelligence agencies
+            // expect"; not "he believes", "many economists think"
+            guard !(subj.count == 1 && fclass(subj.lowerBound) == "pron"),
+                  subj.contains(where: { tokens[$0].isCapitalized && fclass($0) == nil }) else { return nil }
+        }
         if tokens[contentStart].kind == .quote, !isOpeningMark(contentStart) { return nil }
         // content ends before a coordinated reporting verb ("..., and warned Y it would ...")
         var end = sEnd
@@ -1006,7 +1105,7 @@ struct ReportedSpeechExtractor {
             m += 1
         }
         while end > contentStart, tokens[end - 1].kind == .punct, [",", ";", ":", "\u{2014}"].contains(tokens[end - 1].text) { end -= 1 }
-        let contentR = contentStart..<end
+        let contentR = (parentheticalFrom >= 0 ? parentheticalFrom : contentStart)..<end
         let wordsCount = contentR.filter { tokens[$0].kind == .word }.count
         guard wordsCount >= 3 else { return nil }
         // a belief takes a clause: "thinks (that) the plan will fail", not "felt blindsided", "knew instantly"
@@ -1014,10 +1113,84 @@ struct ReportedSpeechExtractor {
             let first = contentStart
             let thatClause = first > 0 && tokens[first - 1].lower == "that"
             guard thatClause || fclass(first) == "det" || fclass(first) == "pron" || (tokens[first].isCapitalized && fclass(first) == nil) else { return nil }
-            guard tokens[first].lower != "it" || thatClause else { return nil }
+            guard tokens[first].lower != "it" || thatClause || (first + 1 < sEnd && fclass(first + 1) == "aux") else { return nil }
         }
         prevSubject = subj
         return Found(content: span(contentR), kind: .indirect, cue: cueSpan, mention: subj, words: wordsCount)
+    }
+
+    /// "For X, CLAUSE" / "For X, a professor at Y, CLAUSE" opening a sentence, with a copular clause
+    /// ("it is not surprising that …", "the vote was a warning"): X's view, reported as X's statement.
+    func forStatement(_ s: Range<Int>) -> Found? {
+        let a = afterDateline(s)
+        guard a + 3 < s.upperBound, tokens[a].kind == .word, tokens[a].lower == "for", tokens[a + 1].kind == .word,
+              tokens[a + 1].isCapitalized, fclass(a + 1) == nil else { return nil }
+        var sEnd = s.upperBound
+        while sEnd > a, tokens[sEnd - 1].kind == .punct, [".", "!", "?", ";", ":", ","].contains(tokens[sEnd - 1].text) { sEnd -= 1 }
+        var k = a + 1
+        while k < sEnd, k - a <= 5, tokens[k].kind == .word && tokens[k].isCapitalized && fclass(k) == nil
+                || (tokens[k].text == "." && tokens[k - 1].end == tokens[k].start) || (tokens[k].text == "-" && k + 1 < sEnd && tokens[k + 1].start == tokens[k].end) { k += 1 }
+        guard k < sEnd, isPunct(k, ","), k - a <= 5 else { return nil }
+        let mention = (a + 1)..<k
+        var c = k + 1
+        // an apposition after the name: ", a professor at Ewha University,"
+        if c < sEnd, fclass(c) == "det", !tokens[c].isCapitalized {
+            var z = c + 1
+            while z < min(sEnd, c + 16), !isPunct(z, ","), tokens[z].kind != .quote, cue(at: z) == nil { z += 1 }
+            if z < min(sEnd, c + 16), isPunct(z, ",") { c = z + 1 }
+        }
+        guard sEnd - c >= 4, c < sEnd, tokens[c].kind == .word || tokens[c].kind == .quote else { return nil }
+        // a copular clause: a form of "be" within its first words, before any comma
+        var z = c
+        var copula = false
+        while z < min(sEnd, c + 7), !isPunct(z, ",") {
+            if ["is", "are", "was", "were", "remains", "remained"].contains(tokens[z].lower) { copula = true; break }
+            z += 1
+        }
+        guard copula else { return nil }
+        let contentR = c..<sEnd
+        return Found(content: span(contentR), kind: .indirect, cue: Span(tokens[a].start, tokens[a].end), mention: mention,
+                     words: contentR.filter { tokens[$0].kind == .word }.count)
+    }
+
+    /// Pull-quotes: one-sentence paragraphs without quotation marks or cues that repeat, nearly word for word,
+    /// an attributed direct quotation found elsewhere in the article; they take its speaker.
+    func pullQuotes(_ found: [Found]) -> [Found] {
+        func words(_ r: Range<Int>) -> [String] { r.compactMap { tokens[$0].kind == .word ? tokens[$0].lower : nil } }
+        let twins: [(Found, [String])] = found.compactMap { f in
+            guard f.kind == .direct, f.mention != nil, f.words >= 8 else { return nil }
+            let a = tokenIndex(atOrAfter: f.content.start)
+            var b = a
+            while b < tokens.count, tokens[b].start < f.content.end { b += 1 }
+            return (f, words(a..<b))
+        }
+        guard !twins.isEmpty else { return [] }
+        var out: [Found] = []
+        for s in sentences {
+            let a = s.lowerBound
+            guard a == 0 || tokens[a].newlinesBefore > 0, s.upperBound >= tokens.count || tokens[s.upperBound].newlinesBefore > 0 else { continue }
+            guard !s.contains(where: { tokens[$0].kind == .quote || inQuote[$0] || cue(at: $0) != nil }) else { continue }
+            var e = s.upperBound
+            while e > a, tokens[e - 1].kind == .punct { e -= 1 }
+            let w = words(a..<e)
+            guard w.count >= 8 else { continue }
+            let span = self.span(a..<e)
+            guard !found.contains(where: { $0.content.overlaps(span) }) else { continue }
+            for (f, tw) in twins where abs(tw.count - w.count) <= 2 {
+                var counts: [String: Int] = [:]
+                for x in tw { counts[x, default: 0] += 1 }
+                var common = 0
+                for x in w { if let n = counts[x], n > 0 { counts[x] = n - 1; common += 1 } }
+                if common * 10 >= max(w.count, tw.count) * 9 {
+                    var p = f
+                    p.content = span
+                    p.words = w.count
+                    out.append(p)
+                    break
+                }
+            }
+        }
+        return out
     }
 
     /// A hash of the letters and digits of `span` (case-folded for ASCII): equal texts modulo punctuation and spacing.
@@ -1299,6 +1472,12 @@ struct ReportedSpeechExtractor {
                     continue
                 }
                 if c.verb.form == "participle" { continue }
+                if isNounModifier(c, before: openTok, floor: s.lowerBound) { continue }
+                // a cue inside an introductory prepositional phrase ("With leaders worried about …, the president
+                // chose a new message: ''…''") does not govern the main clause after its comma
+                let intro = afterDateline(s)
+                if fclass(intro) == "prep", c.start > intro, !(intro..<c.start).contains(where: { isPunct($0, ",") }),
+                   let comma = (c.end..<openTok).first(where: { isPunct($0, ",") && !inQuote[$0] }), openTok - comma > 3 { continue }
                 // passive: "was asked", "is expected"
                 if c.start > s.lowerBound, ["is", "was", "were", "are", "been", "be"].contains(tokens[c.start - 1].lower) {
                     // "was asked by host Bill Maher, ''…''": the agent speaks
@@ -1324,6 +1503,12 @@ struct ReportedSpeechExtractor {
                    np.lowerBound == s.lowerBound || isPunct(np.lowerBound - 1, ","), isNameLike(np) || np.count == 1 && fclass(np.lowerBound) == "pron" {
                     return (cueSpan, np)
                 }
+                // "I laughed and said, ''…''": the pronoun subject of the verb coordinated with the cue
+                if before - 2 >= s.lowerBound, tokens[before].lower == "and", tokens[before - 1].kind == .word, !tokens[before - 1].isCapitalized,
+                   fclass(before - 1) == nil, let pr = g.pronouns[tokens[before - 2].lower], pr.mode == "yes" || ["i", "we", "they"].contains(tokens[before - 2].lower),
+                   tokens[before - 2].lower != "it" {
+                    return (cueSpan, (before - 2)..<(before - 1))
+                }
                 if c.verb.form == "gerund" || toInfinitive || (before >= s.lowerBound && ["and", "but", "then"].contains(tokens[before].lower)) || (before >= s.lowerBound && tokens[before].lower == "by") {
                     // the subject of the main verb: the clause subject ("Carson shared a syllabus for a class
                     // called ''Perception'', writing ''…''"), else an earlier finite cue's subject
@@ -1332,7 +1517,8 @@ struct ReportedSpeechExtractor {
                     }
                     var z = before - 1
                     while z >= s.lowerBound {
-                        if !inQuote[z], let c2 = anyCue(at: z), c2.verb.form == "past" || c2.verb.form == "present3", c2.verb.verbClass != .according {
+                        if !inQuote[z], let c2 = anyCue(at: z), c2.verb.form == "past" || c2.verb.form == "present3", c2.verb.verbClass != .according,
+                           !isNounModifier(c2, before: openTok, floor: s.lowerBound) {
                             if let subj = subjectBefore(c2.start, floor: s.lowerBound) { return (cueSpan, subj) }
                             if let np = npRight(from: c2.end, limit: c.start), np.upperBound < c.start { return (cueSpan, np) }
                             break

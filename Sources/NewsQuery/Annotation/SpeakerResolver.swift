@@ -230,6 +230,8 @@ struct SpeakerResolver {
                 }
                 return (nil, nil)
             default:
+                // "they" → the nearest group noun before it ("analysts say … they speculate")
+                if pr.gender == "p", tokens[a].lower == "they", let d = groupAntecedent(before: a) { return (d, nil) }
                 return (nil, nil)
             }
         }
@@ -245,6 +247,21 @@ struct SpeakerResolver {
                 if p.isBody && body == nil { body = p }
                 k = e
             } else { k += 1 }
+        }
+        // a lower-case group of people at a named organisation speaks for it: "analysts at the Acme Institute"
+        if !isNameWord(a) {
+            var h = a
+            while h < b, tokens[h].kind == .word, !tokens[h].isCapitalized, g.functionWords[tokens[h].lower] == nil { h += 1 }
+            if h > a, h + 1 < b, tokens[h].lower == "at", g.speakerGroupNouns.contains(tokens[h - 1].lower) {
+                var o = h + 1
+                while o < b, g.functionWords[tokens[o].lower] == "det" { o += 1 }
+                if o < b, isNameWord(o) {
+                    var e = o
+                    while e < b, isNameWord(e) || (tokens[e].text == "." && e > o && isNameWord(e - 1)) { e += 1 }
+                    let r = resolve(o..<e)
+                    if r.speaker != nil { return r }
+                }
+            }
         }
         // the head noun phrase ends before a preposition or an apposition ("The Defense Ministry in Seoul")
         var h = a + 1
@@ -289,13 +306,65 @@ struct SpeakerResolver {
         }
         // lower-case head: a body's agency ("the KCNA news agency"), a role ("the spokesman") or a group ("South Korean media")
         if let body { return (body.name, body.code) }
-        if e > a, g.titles.contains(tokens[e - 1].lower),
-           let idx = byRole[tokens[e - 1].lower]?.last(where: { persons[$0].token < r.lowerBound }) {
-            let p = persons[idx]
-            return (p.name, country ?? p.country ?? countryOf[p.name])
+        if e > a, g.titles.contains(tokens[e - 1].lower), let roles = byRole[tokens[e - 1].lower] {
+            // "the Russian president": the last person with that role, of that country when one is named
+            let before = roles.filter { persons[$0].token < r.lowerBound }
+            let sameCountry = country.map { c in before.filter { (persons[$0].country ?? countryOf[persons[$0].name]) == c } } ?? []
+            if let idx = sameCountry.last ?? before.last {
+                let p = persons[idx]
+                return (p.name, country ?? p.country ?? countryOf[p.name])
+            }
         }
         let anyCapital = (a..<b).contains { isNameWord($0) }
         if anyCapital { return (stripPossessive(tokenText(a..<b)), country) }
+        // a definite description ("the state agency") → the nearest earlier named phrase with the same head
+        // noun ("the KCNA news agency")
+        if e > a, r.lowerBound < a, ["the", "this", "that"].contains(tokens[r.lowerBound].lower),
+           let ante = namedAntecedent(head: tokens[e - 1].lower, before: r.lowerBound) {
+            let res = resolve(ante)
+            if res.speaker != nil { return res }
+        }
+        // an unnamed group or description speaks as itself: "analysts", "the official media"
+        // (a participle after the noun is not part of it: "images released" → "images")
+        while e - 1 > a, tokens[e - 1].lower.hasUTF8Suffix("ed"), !g.speakerGroupNouns.contains(tokens[e - 1].lower) { e -= 1 }
+        if e > a, tokens[e - 1].kind == .word, g.functionWords[tokens[e - 1].lower] == nil {
+            return (stripPossessive(tokenText(a..<e)), country)
+        }
         return (nil, country)
+    }
+
+    /// The nearest earlier phrase (within a few hundred tokens) whose head noun is `head` and that holds a
+    /// capitalised name right before it: "the KCNA news agency" for "the agency".
+    func namedAntecedent(head: String, before at: Int) -> Range<Int>? {
+        var k = at - 1
+        while k > 0, at - k < 600 {
+            if tokens[k].kind == .word, tokens[k].lower == head, !tokens[k].isCapitalized {
+                var s = k
+                var sawName = false
+                while s > 0, k - s < 4, tokens[s - 1].kind == .word, g.functionWords[tokens[s - 1].lower] == nil {
+                    s -= 1
+                    if isNameWord(s) { sawName = true }
+                }
+                if sawName { return s..<(k + 1) }
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The nearest group noun before token `at` ("analysts", "Western intelligence agencies"), with its
+    /// modifiers, as a description.
+    func groupAntecedent(before at: Int) -> String? {
+        var k = at - 1
+        while k >= 0, at - k < 150 {
+            if tokens[k].kind == .word, g.speakerGroupNouns.contains(tokens[k].lower), g.pronouns[tokens[k].lower] == nil {
+                var s = k
+                while s > 0, k - s < 3, tokens[s - 1].kind == .word, tokens[s - 1].newlinesBefore == 0 || s - 1 < k,
+                      g.functionWords[tokens[s - 1].lower] == nil, g.reportingVerbs[tokens[s - 1].lower] == nil { s -= 1 }
+                return stripPossessive(tokenText(s..<(k + 1)))
+            }
+            k -= 1
+        }
+        return nil
     }
 }
