@@ -329,7 +329,12 @@ struct SpeakerResolver {
         // an unnamed group or description speaks as itself: "analysts", "the official media"
         // (a participle after the noun is not part of it: "images released" → "images")
         while e - 1 > a, tokens[e - 1].lower.hasSuffix("ed"), !g.speakerGroupNouns.contains(tokens[e - 1].lower) { e -= 1 }
-        if e > a, tokens[e - 1].kind == .word, g.functionWords[tokens[e - 1].lower] == nil {
+        // (not an adverb, a participle, a pronoun or a negated auxiliary read as a noun: "egregiously",
+        // "interviewed", "aides haven't")
+        if e > a, tokens[e - 1].kind == .word, g.functionWords[tokens[e - 1].lower] == nil, g.pronouns[tokens[e - 1].lower] == nil,
+           !tokens[e - 1].lower.hasSuffix("ly") || g.lyNouns.contains(tokens[e - 1].lower),
+           !tokens[e - 1].lower.hasSuffix("ed") || g.speakerGroupNouns.contains(tokens[e - 1].lower),
+           !tokens[e - 1].lower.hasSuffix("n't"), !tokens[e - 1].lower.hasSuffix("n\u{2019}t") {
             return (stripPossessive(tokenText(a..<e)), country)
         }
         return (nil, country)
