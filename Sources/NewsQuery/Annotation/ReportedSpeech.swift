@@ -661,7 +661,8 @@ struct ReportedSpeechExtractor {
         guard c.verb.form == "past", c.start > floor else { return false }
         var d = c.start - 1
         while d > floor, tokens[d].kind == .word, !tokens[d].isCapitalized, tokens[d].lower.hasSuffix("ly"), fclass(d) == nil || fclass(d) == "adv" { d -= 1 }
-        if fclass(d) == "det" { return true }
+        // an article or possessive ("a called meeting"), not a quantifier that can be the subject ("many called it …")
+        if fclass(d) == "det", ["the", "a", "an", "his", "her", "its", "their", "our", "my", "this", "these", "those"].contains(tokens[d].lower) { return true }
         return ["call", "name", "title", "dub", "label", "entitle"].contains(c.verb.lemma) && d == c.start - 1 && c.end == openTok
             && tokens[d].kind == .word && !tokens[d].isCapitalized && fclass(d) == nil
     }

@@ -366,7 +366,8 @@ struct SpeakerResolver {
         while k >= 0, at - k < 150 {
             if tokens[k].kind == .word, g.speakerGroupNouns.contains(tokens[k].lower), g.pronouns[tokens[k].lower] == nil {
                 var s = k
-                while s > 0, k - s < 3, tokens[s - 1].kind == .word, tokens[s - 1].newlinesBefore == 0 || s - 1 < k,
+                // modifiers within the same line: "Western intelligence agencies"
+                while s > 0, k - s < 3, tokens[s].newlinesBefore == 0, tokens[s - 1].kind == .word,
                       g.functionWords[tokens[s - 1].lower] == nil, g.reportingVerbs[tokens[s - 1].lower] == nil { s -= 1 }
                 return stripPossessive(tokenText(s..<(k + 1)))
             }
