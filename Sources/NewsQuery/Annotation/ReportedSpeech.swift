@@ -245,6 +245,7 @@ struct ReportedSpeechExtractor {
     }
 
     mutating func extract(quotes: [QuoteSegment]) -> [Found] {
+        let tokens = self.tokens  // a local constant: fields are read in place, tokens are not copied
         // short lines whose words are nearly all capitalised: headlines
         titleCaseLine = [Bool](repeating: false, count: tokens.count)
         var p0 = 0
@@ -661,7 +662,8 @@ struct ReportedSpeechExtractor {
         guard c.verb.form == "past", c.start > floor else { return false }
         var d = c.start - 1
         while d > floor, tokens[d].kind == .word, !tokens[d].isCapitalized, tokens[d].lower.hasUTF8Suffix("ly"), fclass(d) == nil || fclass(d) == "adv" { d -= 1 }
-        if fclass(d) == "det" { return true }
+        // an article or possessive ("a called meeting"), not a quantifier that can be the subject ("many called it …")
+        if fclass(d) == "det", ["the", "a", "an", "his", "her", "its", "their", "our", "my", "this", "these", "those"].contains(tokens[d].lower) { return true }
         return ["call", "name", "title", "dub", "label", "entitle"].contains(c.verb.lemma) && d == c.start - 1 && c.end == openTok
             && tokens[d].kind == .word && !tokens[d].isCapitalized && fclass(d) == nil
     }

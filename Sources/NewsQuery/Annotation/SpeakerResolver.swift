@@ -107,6 +107,7 @@ struct SpeakerResolver {
 
     /// Scans the article once for name runs: full names, their countries (from modifiers) and roles.
     private mutating func buildIndex(sentenceStarts: Set<Int>) {
+        let tokens = self.tokens  // a local constant: fields are read in place, tokens are not copied
         var i = 0
         let n = tokens.count
         while i < n {
@@ -327,7 +328,12 @@ struct SpeakerResolver {
         // an unnamed group or description speaks as itself: "analysts", "the official media"
         // (a participle after the noun is not part of it: "images released" → "images")
         while e - 1 > a, tokens[e - 1].lower.hasUTF8Suffix("ed"), !g.speakerGroupNouns.contains(tokens[e - 1].lower) { e -= 1 }
-        if e > a, tokens[e - 1].kind == .word, g.functionWords[tokens[e - 1].lower] == nil {
+        // (not an adverb, a participle, a pronoun or a negated auxiliary read as a noun: "egregiously",
+        // "interviewed", "aides haven't")
+        if e > a, tokens[e - 1].kind == .word, g.functionWords[tokens[e - 1].lower] == nil, g.pronouns[tokens[e - 1].lower] == nil,
+           !tokens[e - 1].lower.hasUTF8Suffix("ly") || g.lyNouns.contains(tokens[e - 1].lower),
+           !tokens[e - 1].lower.hasUTF8Suffix("ed") || g.speakerGroupNouns.contains(tokens[e - 1].lower),
+           !tokens[e - 1].lower.hasUTF8Suffix("n't"), !tokens[e - 1].lower.hasUTF8Suffix("n\u{2019}t") {
             return (stripPossessive(tokenText(a..<e)), country)
         }
         return (nil, country)
@@ -359,7 +365,8 @@ struct SpeakerResolver {
         while k >= 0, at - k < 150 {
             if tokens[k].kind == .word, g.speakerGroupNouns.contains(tokens[k].lower), g.pronouns[tokens[k].lower] == nil {
                 var s = k
-                while s > 0, k - s < 3, tokens[s - 1].kind == .word, tokens[s - 1].newlinesBefore == 0 || s - 1 < k,
+                // modifiers within the same line: "Western intelligence agencies"
+                while s > 0, k - s < 3, tokens[s].newlinesBefore == 0, tokens[s - 1].kind == .word,
                       g.functionWords[tokens[s - 1].lower] == nil, g.reportingVerbs[tokens[s - 1].lower] == nil { s -= 1 }
                 return stripPossessive(tokenText(s..<(k + 1)))
             }

@@ -173,4 +173,19 @@ struct AnnotationGroupSpeakerTests {
         let q = try #require(quotes(a, s, containing: "a grave mistake").first)
         #expect(s(q.speakerMention) == "the city council")
     }
+
+    @Test func descriptionNamesOnlyNounHeads() {
+        let text = "Many analysts reacted egregiously and aides haven't answered; someone interviewed them."
+        let scalars = Array(text.unicodeScalars)
+        let tokens = tokenize(scalars, from: 0)
+        let resolver = SpeakerResolver(gazetteer: .bundled, scalars: scalars, tokens: tokens, sentenceStarts: [0])
+        func speaker(_ word: String, width: Int = 1) -> String? {
+            guard let i = tokens.firstIndex(where: { $0.text == word }) else { return "missing \(word)" }
+            return resolver.resolve(i..<(i + width)).speaker
+        }
+        #expect(speaker("analysts") == "analysts")
+        #expect(speaker("egregiously") == nil)
+        #expect(speaker("interviewed") == nil)
+        #expect(speaker("aides", width: 2) == nil)
+    }
 }
