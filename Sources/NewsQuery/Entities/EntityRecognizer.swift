@@ -367,6 +367,11 @@ struct EntityRecognizer {
                     if k > j + 1, cueType(toks[k - 1].lower) != nil { j = k; sawCue = true; continue }
                     break
                 }
+                // a title with "of" inside: "Secretary of State John Kerry"
+                if t.lower == "of", j + 1 < n, toks[j + 1].newlinesBefore == 0, isNameToken(c, j + 1),
+                   let te = (i..<j).lazy.compactMap({ titleAt(c, $0, limit: min(n, j + 4)) }).first(where: { $0 > j + 1 }) {
+                    j = te; continue
+                }
                 // "Department of Munitions Industry", "University of North Korean Studies"
                 if t.lower == "of", sawCue, j + 1 < n {
                     var k = j + 1

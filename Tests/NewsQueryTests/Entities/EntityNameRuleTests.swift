@@ -96,6 +96,15 @@ struct EntityNameRuleTests {
         #expect(t2.withAlias("RNC").first?.name == "RNC")
     }
 
+    @Test func aTitleWithOfInsideBeforeAName() {
+        let (t, _) = entityTable(["The speech was given by former Secretary of State Hillary Clinton in a hall on Monday morning, and Secretary of State John Kerry listened."])
+        let kerry = t.withAlias("John Kerry", .person)
+        #expect(kerry.count == 1)
+        #expect(kerry.first?.roles.contains("Secretary of State") == true)
+        #expect(t.withAlias("Hillary Clinton", .person).count == 1)
+        #expect(t.entities.allSatisfy { e in !e.aliases.contains { $0.hasPrefix("State ") } })
+    }
+
     @Test func aSurnameThatIsACountryStaysAPerson() {
         let (t, _) = entityTable(["Michael Jordan visited Jordan on Tuesday with his family and friends, and later Mr. Jordan flew home to Chicago on a night flight."])
         let person = t.withAlias("Michael Jordan", .person)
