@@ -635,6 +635,7 @@ struct EntityRecognizer {
                         m.role = role; m.country = country
                         if m.type == .other { m.type = .person; m.typed = true }
                     }
+                    if m.country == nil, isLast, m.type == .person, let code = basedIn(c, after: runEnd) { m.country = code }
                     if let rs = roleStart, let re = roleEnd, m.country == nil { m.country = country(in: c, rs, re) ?? modCountry }
                     if m.country == nil, m.role != nil { m.country = modCountry }
                 } else {
@@ -693,6 +694,27 @@ struct EntityRecognizer {
 
     static func isAcronymWord(_ w: String) -> Bool {
         w.unicodeScalars.count >= 2 && w.unicodeScalars.allSatisfy { ScalarClass.isUpper($0) || $0 == "." }
+    }
+
+    /// "…, based in London" or "… is a reporter based in London" right after a person's name: the country.
+    func basedIn(_ c: Context, after k0: Int) -> String? {
+        let toks = c.toks
+        var k = k0
+        guard k + 3 < toks.count, toks[k + 1].newlinesBefore == 0 else { return nil }
+        if toks[k].text == "," { k += 1 }
+        else if ["is", "was"].contains(toks[k].lower), ["a", "an", "the"].contains(toks[k + 1].lower) {
+            k += 2
+            while k < toks.count, k - k0 < 12, toks[k].newlinesBefore == 0, toks[k].lower != "based",
+                  toks[k].kind == .word || (toks[k].text == "." && k > 0 && toks[k - 1].end == toks[k].start && k + 1 < toks.count && toks[k + 1].start == toks[k].end) { k += 1 }
+        } else { return nil }
+        guard k + 2 < toks.count, toks[k].lower == "based", toks[k + 1].lower == "in", toks[k + 2].newlinesBefore == 0 else { return nil }
+        var p0 = k + 2
+        if toks[p0].lower == "the", p0 + 1 < toks.count { p0 += 1 }
+        guard let (_, p) = placeAt(c, p0, limit: min(toks.count, p0 + 4)) else { return nil }
+        switch p {
+        case .gaz(let gp): return gp.isDemonym || gp.isBody ? nil : gp.code
+        case .lex(let lp): return lp.code
+        }
     }
 
     /// A hyphenated word with a lower-case part: "City-based", "Moscow-backed".

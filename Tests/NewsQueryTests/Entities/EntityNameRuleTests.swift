@@ -105,6 +105,12 @@ struct EntityNameRuleTests {
         #expect(t.entities.allSatisfy { e in !e.aliases.contains { $0.hasPrefix("State ") } })
     }
 
+    @Test func aPersonBasedInAPlace() {
+        let (t, _) = entityTable(["Jane Holloway is a senior U.S. politics reporter based in London. Tom Avery, based in Seoul, wrote the story with her."])
+        #expect(t.withAlias("Jane Holloway", .person).first?.country == "GB")
+        #expect(t.withAlias("Tom Avery", .person).first?.country == "KR")
+    }
+
     @Test func aSurnameThatIsACountryStaysAPerson() {
         let (t, _) = entityTable(["Michael Jordan visited Jordan on Tuesday with his family and friends, and later Mr. Jordan flew home to Chicago on a night flight."])
         let person = t.withAlias("Michael Jordan", .person)
