@@ -449,6 +449,13 @@ struct EntityResolver {
             var name: String
             if let c = pr.canonical {
                 name = c
+                // a body named with its country's name or abbreviation ("US State Department"): that full form
+                if pr.type == .organization, let code = pr.fixedCountry {
+                    name = Self.fullForm(of: c, among: pr.formOrder.filter { (forms[$0] ?? 0) > 0 } + pr.extra, counts: forms) { prefix in
+                        guard let p = g.places[prefix] else { return false }
+                        return !p.isBody && !p.isDemonym && p.code == code
+                    }
+                }
             } else {
                 let order = Dictionary(uniqueKeysWithValues: pr.formOrder.enumerated().map { ($1, $0) })
                 let full = forms.keys.filter { pr.type != .person || $0.split(separator: " ").count >= 2 }
