@@ -57,6 +57,8 @@ struct EntityRecognizer {
         var shouting: [Bool] = []
         /// `isNameToken` for every token, computed once per article.
         var nameFlags: [Bool] = []
+        /// Words written after a given name in the article ("sanders" for "Bernie Sanders"): surnames.
+        var familyWords: Set<String> = []
     }
 
     // MARK: tokens
@@ -332,6 +334,9 @@ struct EntityRecognizer {
     func recognize(_ context: Context) -> [RawMention] {
         var c = context
         c.nameFlags = (0..<c.toks.count).map { computeNameToken(c, $0) }
+        for k in 1..<max(1, c.toks.count) where c.nameFlags[k] && c.nameFlags[k - 1] && c.toks[k - 1].end + 1 == c.toks[k].start && isGivenName(c.toks[k - 1].text) {
+            c.familyWords.insert(Self.stripPossessive(c.toks[k].lower))
+        }
         var out: [RawMention] = []
         let toks = c.toks
         let n = toks.count
@@ -467,6 +472,7 @@ struct EntityRecognizer {
                    r2.contains(where: { toks[$0].kind == .word && (cueType(toks[$0].lower).map { $0 != .person } ?? false) })
                     || (!c.titleCase[r2.lowerBound] && !(q > 0 && { if case .title = items[q - 1] { return true }; return false }())
                         && !r.contains(where: { isGivenName(toks[$0].text) })
+                        && !(r2.count == 1 && c.familyWords.contains(Self.stripPossessive(toks[r2.lowerBound].lower)))
                         && !r2.contains(where: { toks[$0].kind == .word && (isGivenName(toks[$0].text) || lex.familyFirst[toks[$0].lower] != nil || Self.hasLowerCasePart(toks[$0].text)) })) {
                     merged.append(.name(r.lowerBound..<r2.upperBound))
                     placePrefixed[r.lowerBound] = (lp.code, r2.lowerBound)

@@ -25,6 +25,13 @@ struct EntityNameRuleTests {
         #expect(t.withAlias("Boston", .location).isEmpty)
     }
 
+    @Test func aPlaceBeforeASurnameOfTheArticleIsNotOneName() {
+        let (t, _) = entityTable(["Bernie Sanders spoke in a crowded hall on Monday, and the Wisconsin Sanders volunteers cheered loudly for him."])
+        #expect(t.entities.allSatisfy { !$0.aliases.contains("Wisconsin Sanders") })
+        #expect(t.withAlias("Bernie Sanders", .person).first?.aliases.contains("Sanders") == true)
+        #expect(t.withAlias("Wisconsin", .location).count == 1)
+    }
+
     @Test func aCityBeforeAnAcronymNameIsNotTheAcronym() {
         let (t, _) = entityTable(["The GOP met in Ohio, where the Indiana GOP chairman spoke. The GOP said little."])
         #expect(t.withAlias("Indiana GOP").count == 1)
