@@ -23,6 +23,8 @@ public struct EntityLexicon: Sendable {
     public var familyFirst: [String: String] = [:]
     /// Places that are not countries, keyed by every spelling (words joined by one space).
     public var places: [String: Place] = [:]
+    /// Multiword places by their lower-case spelling ("far east"), for a region written in lower case.
+    public var placesLower: [String: Place] = [:]
     /// First words of multiword places.
     public var placeStarts: Set<String> = []
     public var maxPlaceWords = 1
@@ -80,7 +82,10 @@ public struct EntityLexicon: Sendable {
                 let words = s.split(separator: " ")
                 guard !words.isEmpty else { continue }
                 places[words.joined(separator: " ")] = place
-                if words.count > 1 { placeStarts.insert(String(words[0])) }
+                if words.count > 1 {
+                    placeStarts.insert(String(words[0]))
+                    placesLower[words.joined(separator: " ").lowercased()] = place
+                }
                 maxPlaceWords = max(maxPlaceWords, words.count)
             }
         }

@@ -24,6 +24,13 @@ struct RawMention: Sendable {
     var titled = false
     /// Sentence-initial single word: kept only when it links to a known entity.
     var weak = false
+    /// The name without a city or region opening it ("Post" for "New York Post").
+    var shortForm: String?
+    /// A place with lower-case words after it ("Vladivostok economic forum"): the place's canonical name and
+    /// the end offset of each word; linked only to a named event or body located there, else dropped.
+    var descriptive: (place: String, ends: [Int])?
+    /// The place the text locates it in ("the forum in Vladivostok"): canonical place name.
+    var locatedIn: String?
     /// Start offset used for ordering.
     var start: Int { span.start }
 }
@@ -50,6 +57,8 @@ struct EntityRecognizer {
         var shouting: [Bool] = []
         /// `isNameToken` for every token, computed once per article.
         var nameFlags: [Bool] = []
+        /// Words written after a given name in the article ("sanders" for "Bernie Sanders"): surnames.
+        var familyWords: Set<String> = []
     }
 
     // MARK: tokens
@@ -277,7 +286,13 @@ struct EntityRecognizer {
             key = j == i ? w : key + " " + w
             if let p = lex.places[key] { best = (j + 1, .lex(p)) } else if let p = g.places[key] { best = (j + 1, .gaz(p)) }
             else if key.utf8.count <= 4, key.utf8.contains(46), let p = g.places[key + "."] { best = (j + 1, .gaz(p)) } // "U.S" before a full stop
-            if w != t.text { break } // a possessive ends the place
+            if w != t.text {
+                // a possessive ends the place, unless a body's name goes on after it ("Korean People's Army")
+                guard j + 1 < limit, j - i + 1 < maxWords, c.toks[j + 1].kind == .word, c.toks[j + 1].start == t.end + 1 else { break }
+                key = (j == i ? "" : String(key.dropLast(w.count))) + t.text
+                j += 1
+                continue
+            }
             if j == i, !g.phraseStarts.contains(t.lower), !lex.placeStarts.contains(t.text) { break }
             j += 1
         }
@@ -319,10 +334,14 @@ struct EntityRecognizer {
     func recognize(_ context: Context) -> [RawMention] {
         var c = context
         c.nameFlags = (0..<c.toks.count).map { computeNameToken(c, $0) }
+        for k in 1..<max(1, c.toks.count) where c.nameFlags[k] && c.nameFlags[k - 1] && c.toks[k - 1].end + 1 == c.toks[k].start && isGivenName(c.toks[k - 1].text) {
+            c.familyWords.insert(Self.stripPossessive(c.toks[k].lower))
+        }
         var out: [RawMention] = []
         let toks = c.toks
         let n = toks.count
         var i = 0
+        var capitalCounts: [String: Int]? = nil
         while i < n {
             guard isNameToken(c, i) else { i += 1; continue }
             var j = i + 1
@@ -353,6 +372,11 @@ struct EntityRecognizer {
                     if k > j + 1, cueType(toks[k - 1].lower) != nil { j = k; sawCue = true; continue }
                     break
                 }
+                // a title with "of" inside: "Secretary of State John Kerry"
+                if t.lower == "of", j + 1 < n, toks[j + 1].newlinesBefore == 0, isNameToken(c, j + 1),
+                   let te = (i..<j).lazy.compactMap({ titleAt(c, $0, limit: min(n, j + 4)) }).first(where: { $0 > j + 1 }) {
+                    j = te; continue
+                }
                 // "Department of Munitions Industry", "University of North Korean Studies"
                 if t.lower == "of", sawCue, j + 1 < n {
                     var k = j + 1
@@ -360,6 +384,13 @@ struct EntityRecognizer {
                     if isNameToken(c, k), toks[k].newlinesBefore == 0 { j = k; continue }
                 }
                 break
+            }
+            // "Chemist and Druggist": two capitalised words joined by "and", each written nowhere else in the article
+            // (a unit, not two names: after "the", or before a further "and the …": "worked for X and Y and the Z")
+            if j == i + 1, j + 1 < n, toks[j].lower == "and", isNameToken(c, j + 1),
+               (i > 0 && toks[i - 1].lower == "the") || (j + 3 < n && toks[j + 2].lower == "and" && toks[j + 3].lower == "the"), toks[j].newlinesBefore == 0, toks[j + 1].newlinesBefore == 0,
+               !(j + 2 < n && (isNameToken(c, j + 2) || toks[j + 2].kind == .quote || toks[j + 2].text == "-")), coordinatedName(c, i, j + 1, counts: &capitalCounts) {
+                j += 2
             }
             emitRun(c, i, j, into: &out)
             i = j
@@ -378,6 +409,7 @@ struct EntityRecognizer {
 
     func emitRun(_ c: Context, _ runStart: Int, _ runEnd: Int, into out: inout [RawMention]) {
         let toks = c.toks
+        let n = toks.count
         var a = runStart
         var initial = c.initial[a]
         // a leading determiner or function word ("The Kremlin", "In Moscow") is not part of the name
@@ -424,6 +456,45 @@ struct EntityRecognizer {
             k += 1
         }
 
+        // a city or region directly before an organisation, facility or event name is part of that name
+        // ("New York Post", "Indiana University", "Cambridge University"), and so before any name that is
+        // not a person's ("Cambridge Analytica", off title-case lines): it gives the name's country, and the
+        // name without it is a short form of the same referent in the article ("the Post")
+        var placePrefixed: [Int: (code: String?, rest: Int)] = [:]
+        if items.count >= 2 {
+            var merged: [Item] = []
+            var q = 0
+            while q < items.count {
+                if q + 1 < items.count, case .place(let r, .lex(let lp)) = items[q], lp.kind != "country",
+                   toks[r.lowerBound].start == 0 || c.sc[toks[r.lowerBound].start - 1] != "-",
+                   case .name(let r2) = items[q + 1], r2.lowerBound == r.upperBound,
+                   Self.possessiveLength(toks[r.upperBound - 1].text) == 0,
+                   r2.contains(where: { toks[$0].kind == .word && (cueType(toks[$0].lower).map { $0 != .person } ?? false) })
+                    || (!c.titleCase[r2.lowerBound] && !(q > 0 && { if case .title = items[q - 1] { return true }; return false }())
+                        && !r.contains(where: { isGivenName(toks[$0].text) })
+                        && !(r2.count == 1 && c.familyWords.contains(Self.stripPossessive(toks[r2.lowerBound].lower)))
+                        && !r2.contains(where: { toks[$0].kind == .word && (isGivenName(toks[$0].text) || lex.familyFirst[toks[$0].lower] != nil || Self.hasLowerCasePart(toks[$0].text)) })) {
+                    merged.append(.name(r.lowerBound..<r2.upperBound))
+                    placePrefixed[r.lowerBound] = (lp.code, r2.lowerBound)
+                    q += 2; continue
+                }
+                // a surname that is also a place, after a given name or an honorific: "Michael Jordan", "Mr. Jordan"
+                if q + 1 < items.count, case .place(let r2, let p) = items[q + 1], r2.count == 1, q + 2 == items.count || { if case .name = items[q + 2] { return false }; return true }() {
+                    let plainPlace: Bool
+                    switch p { case .gaz(let gp): plainPlace = !gp.isBody && !gp.isDemonym; case .lex: plainPlace = true }
+                    if plainPlace, case .name(let r1) = items[q], r1.upperBound == r2.lowerBound, r1.count <= 2, isGivenName(toks[r1.lowerBound].text),
+                       !c.titleCase[r1.lowerBound] {
+                        merged.append(.name(r1.lowerBound..<r2.upperBound)); q += 2; continue
+                    }
+                    if plainPlace, case .honorific(let r1, _) = items[q], r1.upperBound == r2.lowerBound {
+                        merged.append(items[q]); merged.append(.name(r2)); q += 2; continue
+                    }
+                }
+                merged.append(items[q]); q += 1
+            }
+            items = merged
+        }
+
         var roleStart: Int?          // token where the role words begin (modifier or title)
         var roleEnd: Int?            // end of the last title
         var modCountry: String?      // country of a modifier (demonym, country, body)
@@ -462,6 +533,28 @@ struct EntityRecognizer {
                                               key: "country:" + gp.code, canonical: gp.name, country: gp.code))
                         }
                 }
+                if isLast, r.upperBound == runEnd, runEnd < n, toks[runEnd].kind == .word, !toks[runEnd].isCapitalized, toks[runEnd].newlinesBefore == 0 {
+                    let possessive = Self.possessiveLength(toks[runEnd - 1].text) > 0
+                    if possessive, let code, let m = lowerCasePlace(c, runEnd, code: code) {
+                        // "Russia's far east": a region of the gazetteer written in lower case after its country
+                        out.append(m)
+                    } else if !possessive, case .lex(let lp) = p, lp.kind == "city" || lp.kind == "region" {
+                        // "the Vladivostok economic forum": kept when it names an event or body located there
+                        var k = runEnd
+                        var ends: [Int] = []
+                        while k < n, k - runEnd < 3, toks[k].kind == .word, !toks[k].isCapitalized, toks[k].newlinesBefore == 0,
+                              g.functionWords[toks[k].lower] == nil, Self.possessiveLength(toks[k].text) == 0 {
+                            ends.append(toks[k].end); k += 1
+                        }
+                        if !ends.isEmpty {
+                            var m = RawMention(span: Span(span.start, ends.last!), words: [surface] + toks[runEnd..<k].map(\.lower),
+                                               text: text(c, span.start, ends.last!), type: .other, typed: false)
+                            m.weak = true
+                            m.descriptive = (lp.name, ends)
+                            out.append(m)
+                        }
+                    }
+                }
                 if !isLast {
                     modCountry = code ?? modCountry
                     if modStart == nil { modStart = r.lowerBound }
@@ -475,7 +568,7 @@ struct EntityRecognizer {
                     s = rs; roleStart = nil; roleEnd = nil
                 }
                 // a sentence-initial ordinary word ("Photos", "Related") is not part of the name
-                if initial && idx == 0 && honor == nil && lowerVocabulary.contains(Self.stripPossessive(toks[s].lower)) && !isPlaceWord(toks[s].text) {
+                if initial && idx == 0 && honor == nil && placePrefixed[r.lowerBound] == nil && lowerVocabulary.contains(Self.stripPossessive(toks[s].lower)) && !isPlaceWord(toks[s].text) {
                     s += 1
                     while s < r.upperBound, toks[s].kind != .word { s += 1 }
                     if s >= r.upperBound { continue }
@@ -509,7 +602,9 @@ struct EntityRecognizer {
                 let isAcronym = words.allSatisfy { w in w.unicodeScalars.count >= 2 && w.unicodeScalars.allSatisfy { ScalarClass.isUpper($0) || $0 == "." || ScalarClass.isDigit($0) } }
                 if let cue { m.type = cue; m.typed = true }
                 else if honor != nil || roleEnd != nil { m.type = .person; m.typed = true }
+                else if words.count == 3, words[1] == "and" { m.type = .organization; m.typed = true }
                 else if words.count >= 2, isAcronym || words.contains(where: { w in w.unicodeScalars.count >= 2 && w.unicodeScalars.allSatisfy { ScalarClass.isUpper($0) } }) && words.count == 2 { m.type = .organization }
+                else if placePrefixed[r.lowerBound] != nil { m.type = .other }
                 else if words.count >= 2, words.allSatisfy({ lowerVocabulary.contains($0.lowercased()) }) { m.type = .other }
                 else if words.count >= 2, words.count <= 4, isGivenName(words[0]) || isFamilyFirstName(words) || saysNext(c, runEnd) && isLast {
                     m.type = .person; m.typed = true
@@ -535,7 +630,7 @@ struct EntityRecognizer {
                     m.role = before.map { $0 + " " + inRun } ?? inRun
                     m.titled = true
                 }
-                if m.type == .person || m.type == .other {
+                if (m.type == .person || m.type == .other) && placePrefixed[r.lowerBound] == nil {
                     if m.role == nil, idx == 0 || (idx == 1 && honor != nil) {
                         if let (role, country) = roleBefore(c, (honor?.0.lowerBound) ?? s) {
                             m.role = role; m.titled = true; m.country = country
@@ -546,6 +641,7 @@ struct EntityRecognizer {
                         m.role = role; m.country = country
                         if m.type == .other { m.type = .person; m.typed = true }
                     }
+                    if m.country == nil, isLast, m.type == .person, let code = basedIn(c, after: runEnd) { m.country = code }
                     if let rs = roleStart, let re = roleEnd, m.country == nil { m.country = country(in: c, rs, re) ?? modCountry }
                     if m.country == nil, m.role != nil { m.country = modCountry }
                 } else {
@@ -553,11 +649,11 @@ struct EntityRecognizer {
                         m.modifierCountry = mc; m.country = mc
                         if let ms = modStart { m.extraForms.append(text(c, toks[ms].start, end)) }
                     }
-                    // "The Defense Ministry in Seoul"
-                    if m.country == nil, isLast, m.type == .organization, runEnd + 1 < c.toks.count, toks[runEnd].lower == "in",
-                       let (_, p) = placeAt(c, runEnd + 1, limit: min(c.toks.count, runEnd + 4)) {
-                        switch p { case .gaz(let gp): m.country = gp.code; case .lex(let lp): m.country = lp.code }
-                    }
+                }
+                if let pp = placePrefixed[r.lowerBound] {
+                    if m.country == nil { m.country = pp.code }
+                    // (only a name with a cue word: "Indiana GOP" is not the GOP)
+                    if pp.rest > s, pp.rest < chunkEnd, m.typed, !isAcronym, !Self.isAcronymWord(toks[pp.rest].text) { m.shortForm = text(c, toks[pp.rest].start, end) }
                 }
                 // a lower-case head noun: "the Vostochny cosmodrome", "the Covid-19 pandemic"
                 if isLast, m.type == .other || (m.type == .person && !m.typed && words.count == 1) {
@@ -568,6 +664,30 @@ struct EntityRecognizer {
                         m.words.append(contentsOf: (runEnd..<he).map { toks[$0].text })
                     }
                 }
+                // a country's possessive before the name: "North Korea's ruling Workers' Party"
+                if m.country == nil, items[..<idx].allSatisfy({ if case .group = $0 { return true }; return false }),
+                   m.type == .organization || m.type == .facility || m.type == .event,
+                   let code = possessorCountry(c, a) { m.country = code }
+                // located: "The Defense Ministry in Seoul", "the Vostochny cosmodrome, in the Russian Far East"
+                if isLast, m.type == .organization || m.type == .facility || m.type == .event {
+                    var k = m.span.end == end ? runEnd : (runEnd..<n).first(where: { toks[$0].start >= m.span.end }) ?? n
+                    if k + 1 < n, toks[k].text == ",", toks[k + 1].lower == "in" { k += 1 }
+                    if k + 1 < n, toks[k].lower == "in", toks[k + 1].newlinesBefore == 0 {
+                        var p0 = k + 1
+                        if p0 + 1 < n, toks[p0].lower == "the" { p0 += 1 }
+                        if let (_, p) = placeAt(c, p0, limit: min(n, p0 + 4)) {
+                            switch p {
+                            case .gaz(let gp) where !gp.isDemonym:
+                                if m.country == nil { m.country = gp.code }
+                                m.locatedIn = gp.isBody ? nil : gp.name
+                            case .lex(let lp):
+                                if m.country == nil { m.country = lp.code }
+                                m.locatedIn = lp.name
+                            default: break
+                            }
+                        }
+                    }
+                }
                 // an honorific alone is not a role
                 if let r = m.role, lex.honorifics[Self.trimPeriods(r.lowercased())] != nil { m.role = nil }
                 if m.type == .other && initial && idx == 0 && words.count == 1 && honor == nil { m.weak = true }
@@ -576,6 +696,95 @@ struct EntityRecognizer {
                 honor = nil; roleStart = nil; roleEnd = nil; modCountry = nil; modStart = nil
             }
         }
+    }
+
+    static func isAcronymWord(_ w: String) -> Bool {
+        w.unicodeScalars.count >= 2 && w.unicodeScalars.allSatisfy { ScalarClass.isUpper($0) || $0 == "." }
+    }
+
+    /// "…, based in London" or "… is a reporter based in London" right after a person's name: the country.
+    func basedIn(_ c: Context, after k0: Int) -> String? {
+        let toks = c.toks
+        var k = k0
+        guard k + 3 < toks.count, toks[k + 1].newlinesBefore == 0 else { return nil }
+        if toks[k].text == "," { k += 1 }
+        else if ["is", "was"].contains(toks[k].lower), ["a", "an", "the"].contains(toks[k + 1].lower) {
+            k += 2
+            while k < toks.count, k - k0 < 12, toks[k].newlinesBefore == 0, toks[k].lower != "based",
+                  toks[k].kind == .word || (toks[k].text == "." && k > 0 && toks[k - 1].end == toks[k].start && k + 1 < toks.count && toks[k + 1].start == toks[k].end) { k += 1 }
+        } else { return nil }
+        guard k + 2 < toks.count, toks[k].lower == "based", toks[k + 1].lower == "in", toks[k + 2].newlinesBefore == 0 else { return nil }
+        var p0 = k + 2
+        if toks[p0].lower == "the", p0 + 1 < toks.count { p0 += 1 }
+        guard let (_, p) = placeAt(c, p0, limit: min(toks.count, p0 + 4)) else { return nil }
+        switch p {
+        case .gaz(let gp): return gp.isDemonym || gp.isBody ? nil : gp.code
+        case .lex(let lp): return lp.code
+        }
+    }
+
+    /// A hyphenated word with a lower-case part: "City-based", "Moscow-backed".
+    static func hasLowerCasePart(_ w: String) -> Bool {
+        guard w.utf8.contains(45) else { return false }
+        return w.split(separator: "-").dropFirst().contains { $0.first.map { $0.isLowercase } ?? false }
+    }
+
+    /// Whether the capitalised words at tokens `x` and `y` ("X and Y") name one thing: neither opens a
+    /// sentence, neither is a place, title, honorific, group word, given name or family-first surname, and
+    /// neither is written capitalised anywhere else in the article (two people named by surname alone, "Peskov
+    /// and Shoigu", have been introduced before).
+    func coordinatedName(_ c: Context, _ x: Int, _ y: Int, counts: inout [String: Int]?) -> Bool {
+        for k in [x, y] {
+            let t = c.toks[k]
+            guard !c.initial[k], t.kind == .word, Self.possessiveLength(t.text) == 0, !t.text.utf8.contains(45) else { return false }
+            if isPlaceWord(t.text) || isGroupWord(t.lower) || isGivenName(t.text) || lex.familyFirst[t.lower] != nil
+                || g.titles.contains(t.lower) || lex.roles.contains(t.lower) || lex.honorifics[t.lower] != nil { return false }
+            if g.functionWords[t.lower] != nil || cueType(t.lower) != nil { return false }
+        }
+        // "the Koch and Giuliani administrations": the determiner goes with a noun after the pair
+        if y + 1 < c.toks.count, c.toks[y + 1].kind == .word, !c.toks[y + 1].isCapitalized,
+           g.functionWords[c.toks[y + 1].lower] == nil, g.reportingVerbs[c.toks[y + 1].lower] == nil { return false }
+        if counts == nil {
+            var d: [String: Int] = [:]
+            for t in c.toks where t.kind == .word && t.isCapitalized { d[Self.stripPossessive(t.lower), default: 0] += 1 }
+            counts = d
+        }
+        return counts![c.toks[x].lower] == 1 && counts![c.toks[y].lower] == 1
+    }
+
+    /// A multiword place of the gazetteer written in lower case at token `start`, of country `code`.
+    func lowerCasePlace(_ c: Context, _ start: Int, code: String) -> RawMention? {
+        var key = ""
+        var best: (Int, EntityLexicon.Place)?
+        var j = start
+        while j < c.toks.count, j - start < lex.maxPlaceWords, c.toks[j].kind == .word, !c.toks[j].isCapitalized, c.toks[j].newlinesBefore == 0 {
+            key = key.isEmpty ? c.toks[j].lower : key + " " + c.toks[j].lower
+            if j > start, let p = lex.placesLower[key], p.code == code, p.kind == "region" || p.kind == "city" { best = (j + 1, p) }
+            j += 1
+        }
+        guard let (e, p) = best else { return nil }
+        let span = Span(c.toks[start].start, c.toks[e - 1].end)
+        let surface = text(c, span.start, span.end)
+        return RawMention(span: span, words: [surface], text: surface, type: .location, typed: true,
+                          key: "place:" + p.name, canonical: p.name, country: p.code)
+    }
+
+    /// The country of a possessive place right before token `start`, over at most two lower-case words:
+    /// "Russia's Defense Ministry", "North Korea's ruling Workers' Party", "Moscow's main airport".
+    func possessorCountry(_ c: Context, _ start: Int) -> String? {
+        var k = start - 1
+        var skipped = 0
+        while k >= 0, skipped < 2, c.toks[k].kind == .word, !c.toks[k].isCapitalized, g.functionWords[c.toks[k].lower] == nil,
+              c.toks[k + 1].newlinesBefore == 0 { k -= 1; skipped += 1 }
+        guard k >= 0, c.toks[k].kind == .word, Self.possessiveLength(c.toks[k].text) > 0, c.toks[k + 1].newlinesBefore == 0 else { return nil }
+        for s0 in stride(from: k, through: max(0, k - 3), by: -1) {
+            guard let (e, p) = placeAt(c, s0, limit: k + 1), e == k + 1 else { continue }
+            switch p {
+            case .gaz(let gp): return gp.isDemonym ? nil : gp.code
+            case .lex(let lp): return lp.code
+            }
+        }
+        return nil
     }
 
     /// A common given name, or a hyphenated one opening with it (Jean-Pierre, Leif-Eric).

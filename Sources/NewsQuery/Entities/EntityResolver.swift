@@ -74,6 +74,8 @@ struct EntityResolver {
         var genders: [String: Int] = [:]
         /// Head words of the roles given with the full name ("president", "lady").
         var roleHeads: Set<String> = []
+        /// Places the text locates it in ("the forum in Vladivostok"), canonical names.
+        var located: Set<String> = []
         var gender: String? { genders.count == 1 ? genders.keys.first : genders.max { $0.value < $1.value }.flatMap { $0.value >= 3 * (genders.values.reduce(0, +) - $0.value) ? $0.key : nil } }
 
         mutating func add(_ m: RawMention, article: Int) {
@@ -84,6 +86,7 @@ struct EntityResolver {
             if let r = m.role, roleSeen.insert(r).inserted { roles.append(r) }
             if let c = m.country { countries[c, default: 0] += 1 }
             if let gd = m.gender { genders[gd, default: 0] += 1 }
+            if let l = m.locatedIn { located.insert(l) }
             if m.typed, type == .other || (m.type == .person && type != .person && canonical == nil) { type = m.type }
         }
     }
@@ -144,6 +147,7 @@ struct EntityResolver {
             if protos[e].type == .organization || (m.key == nil && protos[e].type != .person) {
                 articlePhrases[a][phrase(m.text)] = e
                 for f in m.extraForms { articlePhrases[a][phrase(f)] = e }
+                if let sf = m.shortForm { articlePhrases[a][phrase(sf)] = e }
             }
             if m.words.count >= 2, let ini = initials(of: m.words, skipFunctionWords: protos[e].type != .person), ini.count >= 2 {
                 articleInitials[a][ini] = e
@@ -159,14 +163,25 @@ struct EntityResolver {
                 assign(a, i, e)
             }
         }
-        // 3. typed organisations, places, facilities, events
-        for (a, ms) in found.enumerated() {
-            for (i, m) in ms.enumerated() where assigned[a][i] == nil && m.typed && m.type != .person && m.type != .other {
-                let core = phrase(m.text)
-                let key = "n:" + core + "|" + (m.modifierCountry ?? "")
-                let e = entity(forKey: key) { Proto(type: m.type) }
-                assign(a, i, e)
-                if keyIndex["n:" + core] == nil { keyIndex["n:" + core] = e }
+        // 3. typed organisations, places, facilities, events; names opening with a city first ("New York
+        // Post"), so that their short form in the same article ("the Post") is the same referent
+        var articleShort: [[String: Int]] = Array(repeating: [:], count: found.count)
+        for pass in 0..<2 {
+            for (a, ms) in found.enumerated() {
+                for (i, m) in ms.enumerated() where assigned[a][i] == nil && m.typed && m.type != .person && m.type != .other && (m.shortForm != nil || m.modifierCountry != nil) == (pass == 0) {
+                    let core = phrase(m.text)
+                    if pass == 1, m.modifierCountry == nil, let e = articleShort[a][core], e >= 0 { assign(a, i, e); continue }
+                    let key = "n:" + core + "|" + (m.modifierCountry ?? "")
+                    let e = entity(forKey: key) { Proto(type: m.type) }
+                    assign(a, i, e)
+                    if keyIndex["n:" + core] == nil { keyIndex["n:" + core] = e }
+                    // ("the U.S. Air Force … the Air Force": the name without its country word too)
+                    if let sf = m.shortForm ?? (m.modifierCountry != nil ? m.text : nil) {
+                        let k = phrase(sf)
+                        // two different names with the same short form in one article: neither takes it
+                        if let other = articleShort[a][k], other != e { articleShort[a][k] = -1 } else if articleShort[a][k] == nil { articleShort[a][k] = e }
+                    }
+                }
             }
         }
         // 4. full person names (and multiword names that are a prefix of an organisation in the article)
@@ -279,7 +294,7 @@ struct EntityResolver {
 
         // 5. single words, acronyms and the rest
         for (a, ms) in found.enumerated() {
-            for (i, m) in ms.enumerated() where assigned[a][i] == nil {
+            for (i, m) in ms.enumerated() where assigned[a][i] == nil && m.descriptive == nil {
                 if let e = link(m, article: a, ff: ff) { assign(a, i, e); continue }
                 if m.weak { continue }
                 let wordKey = m.words.count == 1 ? NameKey.word(m.words[0]) : phrase(m.text)
@@ -290,7 +305,40 @@ struct EntityResolver {
             }
         }
 
-        // 6. compound words whose parts are names of the article ("Kim-Putin meeting")
+        // 6. a place with a descriptive noun phrase ("the Vladivostok economic forum"): the one named event,
+        // body or facility located in that place elsewhere in the corpus whose name ends with the phrase's head
+        // noun and holds its other words ("Eastern Economic Forum ... in Vladivostok")
+        var locatedIn: [String: [Int]] = [:]
+        for (e, p) in protos.enumerated() where !p.located.isEmpty && p.canonical == nil {
+            for l in p.located { locatedIn[l, default: []].append(e) }
+        }
+        if !locatedIn.isEmpty {
+            for (a, ms) in found.enumerated() {
+                for (i, m) in ms.enumerated() where assigned[a][i] == nil {
+                    guard let d = m.descriptive, let cands = locatedIn[d.place] else { continue }
+                    // the longest prefix of the lower-case words that fits one entity
+                    for len in stride(from: d.ends.count, through: 1, by: -1) {
+                        let words = Array(m.words[1...len])
+                        let fits = cands.filter { e in
+                            protos[e].formOrder.contains { f in
+                                let fw = f.split(separator: " ").map { NameKey.plain(String($0)) }
+                                return fw.count > words.count && fw.last == words.last && words.allSatisfy { fw.contains($0) }
+                            }
+                        }
+                        guard Set(fits).count == 1 else { continue }
+                        var dm = m
+                        dm.span = Span(m.span.start, d.ends[len - 1])
+                        dm.text = articles[a].text(of: dm.span)
+                        dm.words = Array(m.words[0...len])
+                        assigned[a][i] = fits[0]
+                        protos[fits[0]].add(dm, article: a)
+                        break
+                    }
+                }
+            }
+        }
+
+        // 7. compound words whose parts are names of the article ("Kim-Putin meeting")
         var extraMentions: [(Int, EntityMention, Int, String)] = []
         for (a, ms) in found.enumerated() {
             for (i, m) in ms.enumerated() where m.words.count == 1 && m.words[0].utf8.contains(45) {
@@ -323,6 +371,24 @@ struct EntityResolver {
         let words = role.lowercased().split(separator: " ")
         if let p = words.firstIndex(where: { ["of", "for", "at", "in", "to", "from", "with"].contains($0) }), p > 0 { return String(words[p - 1]) }
         return words.last.map(String.init)
+    }
+
+    /// The longest form that is `name` after a country word of the entity's own country ("Air Force" →
+    /// "U.S. Air Force", "Defense Ministry" → "South Korean Defense Ministry"): more words first, then the
+    /// more frequent. An acronym ("RNC") is a full name by itself.
+    static func fullForm(of name: String, among forms: [String], counts: [String: Int], isOwnCountry: (String) -> Bool) -> String {
+        let base = name.split(separator: " ")
+        guard !base.isEmpty, !(base.count == 1 && base[0].unicodeScalars.filter({ ScalarClass.isLetter($0) }).allSatisfy { ScalarClass.isUpper($0) }) else { return name }
+        var best = name
+        var bestKey = (base.count, counts[name] ?? 0)
+        for f in forms where f != name {
+            let fw = f.split(separator: " ")
+            guard fw.count > base.count, fw.suffix(base.count).elementsEqual(base),
+                  isOwnCountry(fw.dropLast(base.count).joined(separator: " ")) else { continue }
+            let key = (fw.count, counts[f] ?? 0)
+            if key > bestKey { best = f; bestKey = key }
+        }
+        return best
     }
 
     /// Contiguous index ranges for parallel work (a few per core; one when the input is small).
@@ -358,6 +424,8 @@ struct EntityResolver {
     /// Initials of a multiword name, lower case ("Kim Jong-un" → "kju"; "Korean Central News Agency" → "kcna").
     func initials(of words: [String], skipFunctionWords: Bool) -> String? {
         var out = ""
+        // a name holding an acronym ("Indiana GOP") has no initials of its own
+        if words.count > 1, words.contains(where: { w in w.unicodeScalars.count >= 2 && w.unicodeScalars.allSatisfy { ScalarClass.isUpper($0) } }) && !words.allSatisfy({ w in w.unicodeScalars.allSatisfy { ScalarClass.isUpper($0) || !ScalarClass.isLetter($0) } }) { return nil }
         for w in words {
             if skipFunctionWords, g.functionWords[w.lowercased()] != nil { continue }
             for part in w.split(separator: "-") {
@@ -378,9 +446,16 @@ struct EntityResolver {
         for (id, p) in live.enumerated() {
             let pr = protos[p]
             let forms = pr.forms.filter { $0.value > 0 }
-            let name: String
+            var name: String
             if let c = pr.canonical {
                 name = c
+                // a body named with its country's name or abbreviation ("US State Department"): that full form
+                if pr.type == .organization, let code = pr.fixedCountry {
+                    name = Self.fullForm(of: c, among: pr.formOrder.filter { (forms[$0] ?? 0) > 0 } + pr.extra, counts: forms) { prefix in
+                        guard let p = g.places[prefix] else { return false }
+                        return !p.isBody && !p.isDemonym && p.code == code
+                    }
+                }
             } else {
                 let order = Dictionary(uniqueKeysWithValues: pr.formOrder.enumerated().map { ($1, $0) })
                 let full = forms.keys.filter { pr.type != .person || $0.split(separator: " ").count >= 2 }
@@ -390,6 +465,12 @@ struct EntityResolver {
                     let kb = (forms[b] ?? 0, b.split(separator: " ").count, -(order[b] ?? 0))
                     return ka < kb
                 } ?? pr.formOrder.first ?? ""
+                if pr.type != .person, let code = pr.fixedCountry ?? pr.countries.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key {
+                    name = Self.fullForm(of: name, among: pr.formOrder.filter { (forms[$0] ?? 0) > 0 } + pr.extra, counts: forms) { prefix in
+                        guard let p = g.places[prefix] else { return false }
+                        return !p.isBody && p.code == code
+                    }
+                }
             }
             var aliases: [String] = []
             var seen = Set<String>()

@@ -69,6 +69,57 @@ struct EntitySeedCorpusTests {
         #expect(othersExact.count >= 20)
     }
 
+    /// Gold entities whose country the text does not support (or only through knowledge the tool lacks).
+    static let countryNotInText: [String: String] = [
+        "Kim Jong-il": "only as the father of the current leader",
+        "Cho Sun-hui": "a foreign minister travelling with Kim; no country word near her name",
+        "Jo Chun Ryong": "director of a department the text does not place in a country",
+        "Fyodor": "a resident; the text does not say of where",
+        "Svetlana": "a resident; the text does not say of where",
+        "Chemist and Druggist": "an outlet the text does not place",
+        "Department of Munitions Industry": "no country word in or near the name",
+        "Amazon Prime Video": "no country word in or near the name",
+        "Khasan station": "'near the border between Russia and North Korea': two countries",
+        "Hwasong": "a missile; the text gives no country for it",
+    ]
+
+    @Test func everyGoldEntityIsOneEntityWithAllItsAliasesTypeAndCountry() throws {
+        guard let (table, _, gold) = try Self.load() else { return }
+        var split: [String] = [], typeWrong: [String] = [], countryWrong: [String] = []
+        for ge in gold.entities {
+            let aliases = Set(ge.aliases_seen)
+            // every entity holding any gold alias: must be exactly one, holding them all
+            let holders = table.entities.filter { !aliases.isDisjoint(with: $0.aliases) }
+            guard holders.count == 1, let e = holders.first, aliases.isSubset(of: Set(e.aliases)) else {
+                split.append("\(ge.canonical): \(holders.map { "\($0.name) \($0.aliases)" })"); continue
+            }
+            if e.type.rawValue != ge.type { typeWrong.append("\(ge.canonical): \(e.type) (gold \(ge.type))") }
+            if e.country != ge.country && Self.countryNotInText[ge.canonical] == nil {
+                countryWrong.append("\(ge.canonical): \(e.country ?? "-") (gold \(ge.country ?? "-"))")
+            }
+        }
+        print("entities: \(gold.entities.count - split.count)/\(gold.entities.count) gold entities come out as one entity with all gold aliases")
+        #expect(gold.entities.count == 76)
+        #expect(split.isEmpty, "\(split)")
+        #expect(typeWrong.isEmpty, "\(typeWrong)")
+        #expect(countryWrong.isEmpty, "\(countryWrong)")
+        // the known misses stay documented: a miss that starts to match should leave the list
+        let nowRight = gold.entities.filter { ge in Self.countryNotInText[ge.canonical] != nil && table.entities.contains { Set($0.aliases).isSuperset(of: ge.aliases_seen) && $0.country == ge.country } }
+        #expect(nowRight.isEmpty, "\(nowRight.map(\.canonical)) now get their gold country: take them off countryNotInText")
+        // countries from the rules of this corpus: a possessive country, a body, a located place, a city in the name
+        func country(_ alias: String) -> String? { table.entities.first { $0.aliases.contains(alias) }?.country }
+        #expect(country("Workers' Party") == "KP")
+        #expect(country("Korean People’s Army") == "KP")
+        #expect(country("Pak Jong Chon") == "KP")
+        #expect(country("Russell Falcon") == "GB")
+        #expect(country("Cambridge University") == "GB")
+        #expect(country("Vostotchny cosmodrome") == "RU")
+        #expect(country("Eastern Economic Forum") == "RU")
+        // canonical names: the full form with its country, the gazetteer's name
+        #expect(table.entities.first { $0.aliases.contains("far east") }?.name == "Russian Far East")
+        #expect(table.entities.first { $0.aliases.contains("U.S. Air Force") }?.name == "U.S. Air Force")
+    }
+
     @Test func mustHaves() throws {
         guard let (table, _, _) = try Self.load() else { return }
         func one(_ alias: String) -> Entity? {
