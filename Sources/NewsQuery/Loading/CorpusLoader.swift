@@ -182,9 +182,12 @@ private struct Walk {
 
     /// The manifest in the file's folder, or the nearest enclosing folder that has one.
     mutating func manifest(for file: String, root: String, result: inout LoadResult) -> Manifest? {
+        // Absolute paths: a relative one ("a.txt", whose folder is "") has no parent to climb to.
         func normalized(_ path: String) -> String {
-            let standard = (path as NSString).standardizingPath
-            return standard.isEmpty ? "." : standard
+            let absolute = path.hasPrefix("/") ? path
+                : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+            let standard = (absolute as NSString).standardizingPath
+            return standard.isEmpty ? "/" : standard
         }
         var directory = normalized((file as NSString).deletingLastPathComponent)
         let top = normalized(root)

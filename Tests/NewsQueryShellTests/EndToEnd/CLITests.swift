@@ -14,6 +14,19 @@ import Testing
         #expect(run.stdout.contains("004_b7d6da664c311baa"))
     }
 
+    @Test func aFileNamedRelativeToTheWorkingFolderLoads() throws {
+        let folder = NSTemporaryDirectory() + "newsq-relative-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "\"We will go,\" the minister said.\n".write(toFile: folder + "/a.txt", atomically: true, encoding: .utf8)
+        try "\"We stay,\" the mayor said.\n".write(toFile: folder + "/sub/b.txt", atomically: true, encoding: .utf8)
+        for (arguments, count) in [(["a.txt"], "1"), (["./a.txt", "sub/b.txt"], "2"), (["../" + (folder as NSString).lastPathComponent + "/a.txt"], "1")] {
+            let run = try Binary.run(["--format", "csv", "-e", "count quotes by kind"] + arguments, directory: folder)
+            #expect(run.status == 0, "\(arguments): \(run.stderr)")
+            #expect(run.stdout == "kind,count\ndirect,\(count)\n", "\(arguments)")
+        }
+    }
+
     @Test func sourceUSNarrowsToTheUSOutletsArticle() throws {
         let run = try Binary.run(["--format", "csv", "-e", "who said \"price\" where source=US"])
         #expect(run.status == 0)
