@@ -44,11 +44,26 @@ public struct Gazetteer: Sendable {
     /// (first byte, last byte) of every word in `cueWords`, as a bitmap: a cheap filter before the set lookup.
     public var cueShapes = [Bool](repeating: false, count: 1 << 14)
 
-    /// Whether a lower-case word can be in `cueWords` (no false negatives).
+    /// 16,384 bits over an FNV-1a hash of each word in `cueWords`: the second filter, cheaper than
+    /// hashing the string for the set.
+    public var cueBloom = [UInt64](repeating: 0, count: 256)
+
+    /// Whether a lower-case word can be in `cueWords` (no false negatives): its first and last byte,
+    /// then its hash, are checked against the cue words'.
     @inline(__always) public func mayBeCueWord(_ lower: String) -> Bool {
-        let u = lower.utf8
-        guard let f = u.first, let l = u.last else { return false }
-        return cueShapes[Int(f & 0x7F) << 7 | Int(l & 0x7F)]
+        // The bytes in one buffer (a small string is copied to the stack): far cheaper than walking
+        // the UTF-8 view's indices.
+        lower.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let f = bytes.first, let l = bytes.last, cueShapes[Int(f & 0x7F) << 7 | Int(l & 0x7F)] else { return false }
+            let bit = Gazetteer.bloomBit(bytes)
+            return cueBloom[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        } ?? true
+    }
+
+    @inline(__always) static func bloomBit<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: h >> 17) & 16383
     }
 
     /// First words of multiword titles and places (a fast pre-check for phrase matching).
@@ -94,6 +109,8 @@ public struct Gazetteer: Sendable {
             if words.count > 1 { multiwordCueStarts.insert(String(words[0])) }
             cueWords.insert(String(words[0]))
             if let f = words[0].utf8.first, let l = words[0].utf8.last { cueShapes[Int(f & 0x7F) << 7 | Int(l & 0x7F)] = true }
+            let bit = Gazetteer.bloomBit(String(words[0]).utf8)
+            cueBloom[bit >> 6] |= 1 << UInt64(bit & 63)
             maxPhraseWords = max(maxPhraseWords, words.count)
         }
         for (_, c) in try rows("titles.txt", minColumns: 1) {

@@ -245,6 +245,13 @@ struct ReportedSpeechExtractor {
     }
 
     mutating func extract(quotes: [QuoteSegment]) -> [Found] {
+        prepare(quotes: quotes)
+        return statements(quotes: quotes)
+    }
+
+    /// The per-article tables the rules read: headline lines, the cue starting at each token, and
+    /// the tokens inside quotation marks.
+    private mutating func prepare(quotes: [QuoteSegment]) {
         let tokens = self.tokens  // a local constant: fields are read in place, tokens are not copied
         // short lines whose words are nearly all capitalised: headlines
         titleCaseLine = [Bool](repeating: false, count: tokens.count)
@@ -272,6 +279,11 @@ struct ReportedSpeechExtractor {
             let e = q.closeEnd ?? q.contentEnd
             while t < tokens.count, tokens[t].start < e { inQuote[t] = true; t += 1 }
         }
+    }
+
+    /// Every statement of the article, once `prepare` has run. Not mutating, so the rules and their
+    /// closures read `self` in place instead of copying it.
+    private func statements(quotes: [QuoteSegment]) -> [Found] {
         var found: [Found] = []
         var usedCue = Set<Int>()
         // --- direct quotations

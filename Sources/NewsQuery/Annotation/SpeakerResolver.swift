@@ -34,10 +34,8 @@ struct SpeakerResolver {
     func tokenText(_ r: Range<Int>) -> String { r.isEmpty ? "" : text(tokens[r.lowerBound].start, tokens[r.upperBound - 1].end) }
 
     /// A token that can belong to a proper name.
-    func isNameWord(_ i: Int) -> Bool {
-        let t = tokens[i]
-        guard t.kind == .word, t.isCapitalized else { return false }
-        return true
+    @inline(__always) func isNameWord(_ i: Int) -> Bool {
+        tokens[i].kind == .word && tokens[i].isCapitalized   // fields read in place: no token copy
     }
 
     /// Longest place (country, demonym, body) starting at token `i` within `limit`: (end, place).

@@ -49,13 +49,18 @@ enum ScalarClass {
 private let asciiText: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 private let asciiLower: [String] = asciiText.map { $0.lowercased() }
 
-func tokenize(_ sc: [Unicode.Scalar], from: Int) -> [AToken] {
+func tokenize(_ scalars: [Unicode.Scalar], from: Int) -> [AToken] {
+    // Read through a buffer pointer: no bounds checks or reference counting per scalar.
+    scalars.withUnsafeBufferPointer { tokenize($0, from: from) }
+}
+
+private func tokenize(_ sc: UnsafeBufferPointer<Unicode.Scalar>, from: Int) -> [AToken] {
     var tokens: [AToken] = []
     tokens.reserveCapacity(sc.count / 5)
     var i = max(0, from)
     let n = sc.count
     var newlines = 0
-    func make(_ a: Int, _ b: Int, _ kind: AToken.Kind) -> AToken {
+    func make(_ a: Int, _ b: Int, _ kind: AToken.Kind, _ newlines: Int) -> AToken {
         // One ASCII scalar (punctuation, "a", "I", a digit): prebuilt strings.
         if b - a == 1, sc[a].value < 128 {
             let v = Int(sc[a].value)
@@ -125,20 +130,20 @@ func tokenize(_ sc: [Unicode.Scalar], from: Int) -> [AToken] {
             // plural possessive: "Sanders' campaign", "the Clintons’ farm" (an apostrophe after s, then a word)
             if !allDigits, j + 2 < n, ScalarClass.isApostrophe(sc[j]), sc[j - 1] == "s" || sc[j - 1] == "S",
                sc[j + 1] == " ", ScalarClass.isLetter(sc[j + 2]) { j += 1 }
-            tokens.append(make(i, j, allDigits ? .number : .word))
+            tokens.append(make(i, j, allDigits ? .number : .word, newlines))
             newlines = 0
             i = j
             continue
         }
         // NYT double-apostrophe quote is one token
         if (s == "'" && i + 1 < n && sc[i + 1] == "'") || (s == "`" && i + 1 < n && sc[i + 1] == "`") {
-            tokens.append(make(i, i + 2, .quote)); newlines = 0; i += 2; continue
+            tokens.append(make(i, i + 2, .quote, newlines)); newlines = 0; i += 2; continue
         }
         // "..." as one token
         if s == "." && i + 2 < n && sc[i + 1] == "." && sc[i + 2] == "." {
-            tokens.append(make(i, i + 3, .punct)); newlines = 0; i += 3; continue
+            tokens.append(make(i, i + 3, .punct, newlines)); newlines = 0; i += 3; continue
         }
-        tokens.append(make(i, i + 1, ScalarClass.isQuoteMark(s) ? .quote : .punct))
+        tokens.append(make(i, i + 1, ScalarClass.isQuoteMark(s) ? .quote : .punct, newlines))
         newlines = 0
         i += 1
     }

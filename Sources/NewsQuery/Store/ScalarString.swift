@@ -26,7 +26,10 @@ extension String {
 extension String {
     /// `hasSuffix` over UTF-8 bytes: no grapheme breaking or normalisation, so it suits the many
     /// per-token checks of annotation ("'s", "ly", "."), whose suffixes are whole characters.
-    @inline(__always) func hasUTF8Suffix(_ suffix: StaticString) -> Bool { utf8.endsWithBytes(of: suffix) }
+    @inline(__always) func hasUTF8Suffix(_ suffix: StaticString) -> Bool {
+        // One buffer of bytes (a small string is copied to the stack), not the UTF-8 view's indices.
+        utf8.withContiguousStorageIfAvailable { $0.endsWithBytes(of: suffix) } ?? utf8.endsWithBytes(of: suffix)
+    }
 }
 
 extension Substring {
