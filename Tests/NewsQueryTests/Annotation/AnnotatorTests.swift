@@ -2,35 +2,23 @@ import Foundation
 import Testing
 @testable import NewsQuery
 
-private func annotate(_ text: String) -> (ArticleAnnotations, (Span?) -> String?) {
-    let doc = Document(id: "t", text: text)
-    let result = Annotator().annotate(doc)
-    let scalars = Array(text.unicodeScalars)
-    return (result, { span in
-        guard let span else { return nil }
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: scalars[span.start..<span.end])
-        return String(v)
-    })
-}
-
 @Suite("Annotation: sentences")
 struct AnnotationSentenceTests {
     @Test func abbreviationsAndInitials() {
-        let (a, s) = annotate("Mr. Grant met Dr. J. R. Hollis in the U.S. capital on Monday. They spoke for an hour.")
+        let (a, s) = annotated("Mr. Grant met Dr. J. R. Hollis in the U.S. capital on Monday. They spoke for an hour.")
         #expect(a.sentences.count == 2)
         #expect(s(a.sentences.last) == "They spoke for an hour.")
     }
 
     @Test func quoteEndsSentenceAndHeadlineLine() {
-        let (a, s) = annotate("Harbour reopens after storm\n\nThe mayor called it \"a relief.\" Boats returned at dawn.")
+        let (a, s) = annotated("Harbour reopens after storm\n\nThe mayor called it \"a relief.\" Boats returned at dawn.")
         #expect(a.sentences.count == 3)
         #expect(s(a.sentences.first) == "Harbour reopens after storm")
         #expect(s(a.sentences[1]) == "The mayor called it \"a relief.\"")
     }
 
     @Test func dottedAbbreviationAtSentenceEnd() {
-        let (a, _) = annotate("The delegation flew to the U.S. The talks began later.")
+        let (a, _) = annotated("The delegation flew to the U.S. The talks began later.")
         #expect(a.sentences.count == 2)
     }
 
@@ -46,7 +34,7 @@ struct AnnotationSentenceTests {
 @Suite("Annotation: direct quotations")
 struct AnnotationDirectQuoteTests {
     @Test func quoteThenNameSaid() {
-        let (a, s) = annotate("“We will rebuild the bridge,” Maria Olsen said on Tuesday.")
+        let (a, s) = annotated("“We will rebuild the bridge,” Maria Olsen said on Tuesday.")
         let q = try! #require(a.quotations.first)
         #expect(q.kind == .direct)
         #expect(s(q.content) == "We will rebuild the bridge")
@@ -56,21 +44,21 @@ struct AnnotationDirectQuoteTests {
     }
 
     @Test func saidThenTitledName() {
-        let (a, s) = annotate("\"The border stays open,\" said Foreign Minister Tomas Berg.")
+        let (a, s) = annotated("\"The border stays open,\" said Foreign Minister Tomas Berg.")
         let q = try! #require(a.quotations.first)
         #expect(s(q.content) == "The border stays open")
         #expect(q.speaker == "Tomas Berg")
     }
 
     @Test func colonIntroducesQuote() {
-        let (a, s) = annotate("The harbour master said: \"Nobody was hurt in the fire.\"")
+        let (a, s) = annotated("The harbour master said: \"Nobody was hurt in the fire.\"")
         let q = try! #require(a.quotations.first)
         #expect(s(q.content) == "Nobody was hurt in the fire")
         #expect(s(q.speakerMention) == "The harbour master")
     }
 
     @Test func nytDoubleApostrophes() {
-        let (a, s) = annotate("Lena Park runs the shelter. ''It is an expansion of what we do,'' she said.")
+        let (a, s) = annotated("Lena Park runs the shelter. ''It is an expansion of what we do,'' she said.")
         let q = try! #require(a.quotations.first)
         #expect(s(q.content) == "It is an expansion of what we do")
         #expect(s(q.speakerMention) == "she")
@@ -78,12 +66,12 @@ struct AnnotationDirectQuoteTests {
     }
 
     @Test func apostrophesDoNotOpenQuotes() {
-        let (a, _) = annotate("The Hendersons’ farm isn’t for sale, and the owners’ lawyers don’t comment.")
+        let (a, _) = annotated("The Hendersons’ farm isn’t for sale, and the owners’ lawyers don’t comment.")
         #expect(a.quotations.allSatisfy { $0.kind != .direct })
     }
 
     @Test func interruptedQuoteBothParts() {
-        let (a, s) = annotate("“The water is rising,” the engineer said. “We have two days at most.”")
+        let (a, s) = annotated("“The water is rising,” the engineer said. “We have two days at most.”")
         let direct = a.quotations.filter { $0.kind == .direct }
         #expect(direct.count == 2)
         #expect(direct.allSatisfy { s($0.speakerMention) == "the engineer" })
@@ -91,7 +79,7 @@ struct AnnotationDirectQuoteTests {
 
     @Test func multiParagraphQuote() {
         let text = "Coach Ray Dunn said: “We trained hard all winter.\n\n“Now the results will come.”\n\nThe season starts in May."
-        let (a, s) = annotate(text)
+        let (a, s) = annotated(text)
         let direct = a.quotations.filter { $0.kind == .direct }
         #expect(direct.count == 2)
         #expect(direct.allSatisfy { $0.speaker == "Ray Dunn" })
@@ -99,7 +87,7 @@ struct AnnotationDirectQuoteTests {
     }
 
     @Test func surnameLinksToFullName() {
-        let (a, _) = annotate("Jane Holloway chairs the panel.\n\n“No decision yet,” Ms. Holloway told reporters.")
+        let (a, _) = annotated("Jane Holloway chairs the panel.\n\n“No decision yet,” Ms. Holloway told reporters.")
         #expect(a.quotations.first?.speaker == "Jane Holloway")
     }
 }
@@ -107,7 +95,7 @@ struct AnnotationDirectQuoteTests {
 @Suite("Annotation: indirect and mixed speech")
 struct AnnotationIndirectSpeechTests {
     @Test func saidThatClause() {
-        let (a, s) = annotate("Ana Ruiz, a spokeswoman for the port, said that the cranes would be replaced next year.")
+        let (a, s) = annotated("Ana Ruiz, a spokeswoman for the port, said that the cranes would be replaced next year.")
         let q = try! #require(a.quotations.first)
         #expect(q.kind == .indirect)
         #expect(s(q.content) == "the cranes would be replaced next year")
@@ -115,14 +103,14 @@ struct AnnotationIndirectSpeechTests {
     }
 
     @Test func clauseThenSpeaker() {
-        let (a, s) = annotate("The tunnel will close for repairs in March, city officials said.")
+        let (a, s) = annotated("The tunnel will close for repairs in March, city officials said.")
         let q = try! #require(a.quotations.first)
         #expect(s(q.content) == "The tunnel will close for repairs in March")
         #expect(s(q.speakerMention) == "city officials")
     }
 
     @Test func accordingTo() {
-        let (a, s) = annotate("According to the ministry, the new line carried two million passengers.")
+        let (a, s) = annotated("According to the ministry, the new line carried two million passengers.")
         let q = try! #require(a.quotations.first)
         #expect(s(q.content) == "the new line carried two million passengers")
         #expect(s(q.speakerMention) == "the ministry")
@@ -131,14 +119,14 @@ struct AnnotationIndirectSpeechTests {
 
     @Test func mixedQuoteAndCoordinatedVerbs() {
         let text = "The United Kingdom said the plan was “reckless” and warned Ruritania it would “face consequences.”"
-        let (a, s) = annotate(text)
+        let (a, s) = annotated(text)
         #expect(a.quotations.count == 2)
         #expect(a.quotations.allSatisfy { $0.kind == .mixed && $0.speaker == "United Kingdom" && $0.speakerCountry == "GB" })
         #expect(s(a.quotations.last?.content) == "it would “face consequences.”")
     }
 
     @Test func countriesFromModifiersAndBodies() {
-        let (a, _) = annotate("German Chancellor Olaf Berger said the budget was balanced. The Kremlin said the talks had ended.")
+        let (a, _) = annotated("German Chancellor Olaf Berger said the budget was balanced. The Kremlin said the talks had ended.")
         #expect(a.quotations.count == 2)
         #expect(a.quotations[0].speaker == "Olaf Berger")
         #expect(a.quotations[0].speakerCountry == "DE")
@@ -147,7 +135,7 @@ struct AnnotationIndirectSpeechTests {
     }
 
     @Test func pronounKeepsMentionAndResolves() {
-        let (a, s) = annotate("Senator Paula Grey visited the plant. She said the jobs would stay in the county.")
+        let (a, s) = annotated("Senator Paula Grey visited the plant. She said the jobs would stay in the county.")
         let q = try! #require(a.quotations.first)
         #expect(s(q.speakerMention) == "She")
         #expect(q.speaker == "Paula Grey")

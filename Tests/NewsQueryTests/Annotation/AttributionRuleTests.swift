@@ -4,19 +4,6 @@ import Testing
 
 /// Hand-written sentences for the attribution rules added on top of the v1 annotator
 /// (clause speakers of embedded quotations, continuation rules, cue classes, pull-quotes, titles).
-private func annotated(_ text: String, beliefs: Bool = false) -> (ArticleAnnotations, (Span?) -> String?) {
-    var annotator = Annotator()
-    annotator.includeBeliefs = beliefs
-    let result = annotator.annotate(Document(id: "t", text: text))
-    let scalars = Array(text.unicodeScalars)
-    return (result, { span in
-        guard let span else { return nil }
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: scalars[span.start..<span.end])
-        return String(v)
-    })
-}
-
 /// The quotation whose content contains `fragment`.
 private func quote(_ a: ArticleAnnotations, _ s: (Span?) -> String?, containing fragment: String) -> Quotation? {
     a.quotations.first { s($0.content)?.contains(fragment) ?? false }

@@ -5,17 +5,6 @@ import Testing
 /// Hand-written sentences for the attribution constructions of the attribution engine: unnamed group
 /// speakers, "they" → a group, descriptions and roles resolved to earlier names, "X quoted Y as saying",
 /// "For X, …", parenthetical cues, beliefs of named speakers, pull-quotes and joint statements.
-private func annotated(_ text: String) -> (ArticleAnnotations, (Span?) -> String?) {
-    let result = Annotator().annotate(Document(id: "t", text: text))
-    let scalars = Array(text.unicodeScalars)
-    return (result, { span in
-        guard let span else { return nil }
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: scalars[span.start..<span.end])
-        return String(v)
-    })
-}
-
 private func quotes(_ a: ArticleAnnotations, _ s: (Span?) -> String?, containing fragment: String) -> [Quotation] {
     a.quotations.filter { s($0.content)?.contains(fragment) ?? false }
 }
