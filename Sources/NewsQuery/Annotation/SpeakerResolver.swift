@@ -111,7 +111,10 @@ struct SpeakerResolver {
         while i < n {
             guard isNameWord(i) else { i += 1; continue }
             var j = i
-            while j < n, isNameWord(j) || (tokens[j].text == "." && j > i && tokens[j - 1].end == tokens[j].start && tokens[j - 1].text.unicodeScalars.count <= 4) {
+            // A period after a short word stays in the run ("J. R. Hollis", "Mr. Kim") unless it ends the
+            // sentence ("… in the Rust Belt. He said" is not one name).
+            while j < n, isNameWord(j) || (tokens[j].text == "." && j > i && tokens[j - 1].end == tokens[j].start
+                                            && tokens[j - 1].end - tokens[j - 1].start <= 4 && !sentenceStarts.contains(j + 1)) {
                 if j > i, tokens[j].newlinesBefore > 0 { break }
                 j += 1
             }
@@ -141,7 +144,9 @@ struct SpeakerResolver {
                     let name = stripPossessive(tokenText(nameR))
                     let last = stripPossessive(tokens[nameR.upperBound - 1].lower)
                     if words.count >= 2 || byLastWord[last] == nil {
-                        let isPlaceName = g.places[name] != nil || words.contains { g.nonPersonWords.contains(stripPossessive(tokens[$0].lower)) }
+                        // A name right after "the" is not a person's ("the Rust Belt", "the Daily Star").
+                        let afterThe = nameR.lowerBound > 0 && tokens[nameR.lowerBound - 1].lower == "the"
+                        let isPlaceName = afterThe || g.places[name] != nil || words.contains { g.nonPersonWords.contains(stripPossessive(tokens[$0].lower)) }
                         if !isPlaceName {
                             persons.append(Person(token: nameR.lowerBound, name: name, country: country, gender: gender))
                             byLastWord[last, default: []].append(persons.count - 1)

@@ -17,6 +17,13 @@ struct AnnotationClauseSpeakerTests {
         #expect(s(q.speakerMention) == "Governor Lee")
     }
 
+    @Test func aNameRunStopsAtTheEndOfASentence() throws {
+        // "Belt." is short, but its period ends the sentence: "Rust Belt. He" is not a person.
+        let (a, s) = annotated("Headline\n\nMary Barra toured the Rust Belt. He nodded. \"We will bring the jobs back,\" she said.")
+        let q = try #require(quote(a, s, containing: "jobs back"))
+        #expect(q.speaker == "Mary Barra")
+    }
+
     @Test func gerundAfterSaidKeepsTheSpeaker() throws {
         let (a, s) = annotated("Headline\n\n\"The talks went well,\" Olsen said, adding: \"We will meet again in May.\"")
         let q = try #require(quote(a, s, containing: "meet again"))
