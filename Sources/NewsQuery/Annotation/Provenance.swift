@@ -100,7 +100,15 @@ struct Provenance: Sendable {
         var i = span.start
         while i < span.end {
             var j = i
-            while j < span.end, t[j] != "/", t[j] != "," { j += 1 }
+            var letters = 0   // a part with more non-blank scalars than the longest agency name is none
+            while j < span.end, t[j] != "/", t[j] != "," {
+                let c = t[j]
+                if c != " ", c != "\t", c.isASCII || !ScalarText.isBlank(c) {
+                    letters += 1
+                    if letters > maxAgencyLength { return false }
+                }
+                j += 1
+            }
             if j > i {   // empty parts between adjacent separators are skipped, as `split` does
                 var a = i, b = j
                 while a < b, ScalarText.isBlank(t[a]) { a += 1 }
@@ -141,8 +149,11 @@ struct Provenance: Sendable {
     /// A navigation line ("Read more", "Back to top »"): short, so longer lines are not looked up.
     func isNavigation(_ t: ScalarText, _ span: Span) -> Bool {
         guard span.end - span.start <= maxNavigationLength + 16 else { return false }
-        let bare = t.string(span).lowercased().trimmingCharacters(in: Provenance.navigationPunctuation)
-        return navigation.contains(bare)
+        let lower = Array(t.string(span).lowercased().unicodeScalars)
+        var a = 0, b = lower.count
+        while a < b, Provenance.isNavigationPunctuation(lower[a]) { a += 1 }
+        while b > a, Provenance.isNavigationPunctuation(lower[b - 1]) { b -= 1 }
+        return navigation.contains(String(scalars: lower[a..<b]))
     }
 
     /// Whether a bio cue ("follow her on") occurs in the line, ignoring ASCII case: one pass, trying the
@@ -150,9 +161,10 @@ struct Provenance: Sendable {
     func hasBioCue(_ t: ScalarText, _ span: Span) -> Bool {
         guard bioCuesAreASCII else { return bioCues.contains { t.containsFolded($0, in: span) } }
         var i = span.start
+        let firsts = bioCueFirsts
         while i < span.end {
             let f = ScalarText.fold(t[i])
-            if f < 128, bioCueFirsts[Int(f)] {
+            if f < 128, firsts[Int(f)] {
                 for cue in bioCues where cue[0].value == f && t.containsFolded(cue, in: Span(i, min(span.end, i + cue.count))) { return true }
             }
             i += 1
@@ -160,7 +172,33 @@ struct Provenance: Sendable {
         return false
     }
 
-    static let navigationPunctuation = CharacterSet(charactersIn: ".:!?>»›→ ")
+    /// Trimmed around a navigation line: . : ! ? > » › → and spaces.
+    static func isNavigationPunctuation(_ s: Unicode.Scalar) -> Bool {
+        switch s { case ".", ":", "!", "?", ">", "»", "›", "→", " ": true; default: false }
+    }
+
+    /// A word without the punctuation around it (Unicode general categories P*, as
+    /// `CharacterSet.punctuationCharacters`).
+    static func trimmingPunctuation(_ word: Substring) -> Substring {
+        let scalars = word.unicodeScalars
+        var a = scalars.startIndex, b = scalars.endIndex
+        while a < b, isPunctuation(scalars[a]) { a = scalars.index(after: a) }
+        while b > a, isPunctuation(scalars[scalars.index(before: b)]) { b = scalars.index(before: b) }
+        return Substring(scalars[a..<b])
+    }
+
+    static func isPunctuation(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII {
+            let v = s.value
+            return (v >= 33 && v <= 47 && v != 36 && v != 43) || (v >= 58 && v <= 64 && v != 60 && v != 61 && v != 62)
+                || (v >= 91 && v <= 96 && v != 94 && v != 96) || v == 123 || v == 125
+        }
+        switch s.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation: return true
+        default: return false
+        }
+    }
 
     func hasAdCue(_ lower: String) -> Bool {
         let padded = Array(" \(lower) ".unicodeScalars)
@@ -190,7 +228,7 @@ struct Provenance: Sendable {
     func isCaption(_ words: [Substring], gazetteer: Gazetteer) -> Bool {
         guard (2...6).contains(words.count) else { return false }
         for (i, w) in words.enumerated() {
-            let clean = w.trimmingCharacters(in: .punctuationCharacters)
+            let clean = Provenance.trimmingPunctuation(w)
             if clean.isEmpty { return false }
             if i < words.count - 1, w.last.map({ ".!?;:\"“”‘’".contains($0) }) == true { return false }
             if clean.first?.isUppercase == true { continue }
@@ -341,7 +379,7 @@ struct ScalarText {
             if sawIs { return (i - a == 1 && scalars[a] == "a") || (i - a == 2 && scalars[a] == "a" && scalars[a + 1] == "n") }
             if word >= 1, i - a == 2, scalars[a] == "i", scalars[a + 1] == "s" {
                 sawIs = true
-            } else if word >= 4 || !Character(scalars[a]).isUppercase {
+            } else if word >= 4 || !ScalarClass.isUpper(scalars[a]) {
                 return false
             }
             word += 1
@@ -496,6 +534,7 @@ extension Provenance {
     func agencyNames(_ t: ScalarText, _ span: Span) -> [String] {
         var out: [String] = []
         var window: [(word: Span, after: Int)] = []
+        var hashes: [(plain: UInt64, possessive: UInt64?)] = []
         var i = span.start
         while let (w, after) = Provenance.nextWord(t, from: i, to: span.end) {
             guard opensAgencyName(t, w) else { i = after; continue }
@@ -506,7 +545,7 @@ extension Provenance {
             while window.count < maxAgencyWords, let next = Provenance.nextWord(t, from: window[window.count - 1].after, to: span.end) {
                 window.append(next)
             }
-            var hashes: [(plain: UInt64, possessive: UInt64?)] = []
+            hashes.removeAll(keepingCapacity: true)
             var h = ScalarText.fnvBasis
             for (n, (w, _)) in window.enumerated() {
                 if n > 0 { h = ScalarText.fnv(h, " ") }
