@@ -256,11 +256,10 @@ struct Provenance: Sendable {
         var seenLines = PassageSet(t), seenSentences = PassageSet(t)
         for p in passages {
             if p.isLine {
-                if seenLines.first(equalTo: p.span) != nil { found.append(p.span) } else { seenLines.insert(p.span) }
-            } else if seenSentences.first(equalTo: p.span) != nil {
+                if seenLines.firstOrInsert(p.span) != nil { found.append(p.span) }
+            } else if seenSentences.firstOrInsert(p.span) != nil {
                 found.append(p.span)
             } else {
-                seenSentences.insert(p.span)
                 let last = t[p.span.end - 1]
                 let trimmed = last == "." || last == "!" || last == "?" ? Span(p.span.start, p.span.end - 1) : p.span
                 if let first = seenLines.first(equalTo: trimmed), first.start != p.span.start {
@@ -310,7 +309,10 @@ struct Openings: Sendable {
 /// candidates, a scalar-by-scalar comparison decides. No string is built.
 struct PassageSet {
     let text: ScalarText
-    private var byHash: [UInt64: [Span]] = [:]
+    /// Key → index of the first passage with that key; passages with the same key are chained by `next`.
+    private var heads: [UInt64: Int32] = [:]
+    private var spans: [Span] = []
+    private var next: [Int32] = []
     init(_ text: ScalarText) { self.text = text }
 
     func key(_ span: Span) -> UInt64 {
@@ -318,11 +320,26 @@ struct PassageSet {
     }
 
     /// The first inserted passage with the same scalars as `span`.
-    func first(equalTo span: Span) -> Span? {
-        byHash[key(span)]?.first { text.equal($0, span) }
+    func first(equalTo span: Span) -> Span? { first(equalTo: span, key: key(span)) }
+
+    private func first(equalTo span: Span, key: UInt64) -> Span? {
+        var k = heads[key] ?? -1
+        while k >= 0 {
+            if text.equal(spans[Int(k)], span) { return spans[Int(k)] }
+            k = next[Int(k)]
+        }
+        return nil
     }
 
-    mutating func insert(_ span: Span) { byHash[key(span), default: []].append(span) }
+    /// The first passage equal to `span` if there is one; otherwise `span` is added and nil returned.
+    mutating func firstOrInsert(_ span: Span) -> Span? {
+        let k = key(span)
+        if let found = first(equalTo: span, key: k) { return found }
+        next.append(heads[k] ?? -1)
+        heads[k] = Int32(spans.count)
+        spans.append(span)
+        return nil
+    }
 }
 
 /// Read-only helpers over an article's scalars for the provenance rules: cheap checks that need no
