@@ -148,9 +148,7 @@ struct EntityRecognizer {
                 return b - a
             }
         }
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: c.sc[a..<b])
-        return String(v)
+        return String(scalars: c.sc[a..<b])
     }
 
     /// `s` without leading and trailing periods and spaces.
