@@ -82,7 +82,7 @@ func dump(_ paths: [String]) {
     for d in load(paths).sorted(by: { $0.id < $1.id }) {
         let a = annotator.annotate(d)
         func s(_ span: Span?) -> String { span.map { "\($0.start)-\($0.end)" } ?? "-" }
-        print("\(d.id) sentences \(a.sentences.count) boilerplate \(a.boilerplate.map { s($0) }.joined(separator: ",")) repeats \(a.repeats.map { s($0) }.joined(separator: ","))")
+        print("\(d.id) sentences \(a.sentences.map { s($0) }.joined(separator: ",")) boilerplate \(a.boilerplate.map { s($0) }.joined(separator: ",")) repeats \(a.repeats.map { s($0) }.joined(separator: ","))")
         print("\(d.id) agencies \(a.agencies.joined(separator: "|")) byline \(a.byline ?? "-") translation \(s(a.translationCredit))")
         for q in a.quotations {
             print("\(d.id) \(q.kind.rawValue) \(s(q.content)) cue \(s(q.cue)) mention \(s(q.speakerMention)) speaker \(q.speaker ?? "-") \(q.speakerCountry ?? "-") \(q.cueClass) repeat \(q.isRepeat)")

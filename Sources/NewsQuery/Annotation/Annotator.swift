@@ -18,7 +18,7 @@ public struct Annotator: Sendable {
         let start = min(max(0, document.bodyStart), scalars.count)
         let tokens = tokenize(scalars, from: start)
         let sentenceRanges = SentenceSplitter(gazetteer: gazetteer).split(tokens)
-        let sentences = sentenceRanges.map { Span(tokens[$0.lowerBound].start, tokens[$0.upperBound - 1].end) }
+        let sentences = sentenceRanges.map { Span(tokens.tokens[$0.lowerBound].start, tokens.tokens[$0.upperBound - 1].end) }
         let quotes = QuoteMarkFinder().find(scalars, from: start)
         var extractor = ReportedSpeechExtractor(gazetteer: gazetteer, scalars: scalars, tokens: tokens, sentences: sentenceRanges)
         extractor.includeBeliefs = includeBeliefs
@@ -35,7 +35,7 @@ public struct Annotator: Sendable {
                 let (name, country) = resolver.resolve(m, recent: recent)
                 q.speaker = name
                 q.speakerCountry = country
-                if let name, m.count > 1 || gazetteer.pronouns[tokens[m.lowerBound].lower] == nil, resolver.isPerson(name) {
+                if let name, m.count > 1 || gazetteer.pronouns[tokens.lowers[m.lowerBound]] == nil, resolver.isPerson(name) {
                     recent = (name, country, m.lowerBound)
                 }
             }

@@ -3,6 +3,8 @@ struct ReportedSpeechExtractor {
     let g: Gazetteer
     let sc: [Unicode.Scalar]
     let tokens: [AToken]
+    let texts: [String]
+    let lowers: [String]
     let sentences: [Range<Int>]
     /// Options (exposed for experiments).
     var includeBeliefs = false
@@ -47,8 +49,8 @@ struct ReportedSpeechExtractor {
     /// Function-word class of each token (looked up once).
     private let fclassCache: ClassMemo
 
-    init(gazetteer: Gazetteer, scalars: [Unicode.Scalar], tokens: [AToken], sentences: [Range<Int>]) {
-        g = gazetteer; sc = scalars; self.tokens = tokens; self.sentences = sentences
+    init(gazetteer: Gazetteer, scalars: [Unicode.Scalar], tokens x: Tokens, sentences: [Range<Int>]) {
+        g = gazetteer; sc = scalars; tokens = x.tokens; texts = x.texts; lowers = x.lowers; self.sentences = sentences
         fclassCache = ClassMemo(tokens.count)
         sentenceOf = [Int32](repeating: 0, count: tokens.count)
         paragraphStart = [Int32](repeating: 0, count: tokens.count)
@@ -56,7 +58,7 @@ struct ReportedSpeechExtractor {
         for (k, s) in sentences.enumerated() {
             for t in s {
                 sentenceOf[t] = Int32(k)
-                if t > s.lowerBound, tokens[t].isCapitalized, tokens[t].kind == .word, tokens[t - 1].kind == .word { midSentenceNames.insert(tokens[t].text) }
+                if t > s.lowerBound, tokens[t].isCapitalized, tokens[t].kind == .word, tokens[t - 1].kind == .word { midSentenceNames.insert(texts[t]) }
             }
         }
         for t in 0..<tokens.count {
@@ -76,11 +78,11 @@ struct ReportedSpeechExtractor {
         let c = fclassCache.codes[t]
         if c == 254 {
             let tk = tokens[t]
-            guard tk.kind == .word, let name = g.functionWords[tk.lower] else { fclassCache.codes[t] = 0; return nil }
+            guard tk.kind == .word, let name = g.functionWords[lowers[t]] else { fclassCache.codes[t] = 0; return nil }
             fclassCache.codes[t] = UInt8(Self.fclassNames.firstIndex(of: name) ?? 255)
             return name
         }
-        return c == 255 ? g.functionWords[tokens[t].lower] : Self.fclassNames[Int(c)]
+        return c == 255 ? g.functionWords[lowers[t]] : Self.fclassNames[Int(c)]
     }
 
     /// A reporting cue starting at token `t`.
@@ -109,11 +111,11 @@ struct ReportedSpeechExtractor {
     private func computeCue(at t: Int) -> Cue? {
         // field access, not a copy of the token (hot path: every word)
         guard tokens[t].kind == .word else { return nil }
-        let lower = tokens[t].lower
+        let lower = lowers[t]
         guard g.mayBeCueWord(lower), g.cueWords.contains(lower) else { return nil }
         let capitalized = tokens[t].isCapitalized
         if t + 1 < tokens.count, tokens[t + 1].kind == .word, g.multiwordCueStarts.contains(lower),
-           let v = g.reportingVerbs[lower + " " + tokens[t + 1].lower] {
+           let v = g.reportingVerbs[lower + " " + lowers[t + 1]] {
             if v.verbClass == .according || !capitalized { return Cue(start: t, end: t + 2, verb: v) }
         }
         guard let v = g.reportingVerbs[lower] else { return nil }
@@ -129,13 +131,13 @@ struct ReportedSpeechExtractor {
         }
         if v.verbClass == .according { return nil }
         // a noun reading: "the report", "a note", "a series of tweets"
-        if t > 0, fclass(t - 1) == "det" || (fclass(t - 1) == "prep" && tokens[t - 1].lower != "to"), v.form == "base" || v.form == "present3" { return nil }
+        if t > 0, fclass(t - 1) == "det" || (fclass(t - 1) == "prep" && lowers[t - 1] != "to"), v.form == "base" || v.form == "present3" { return nil }
         return Cue(start: t, end: t + 1, verb: v)
     }
 
     func sentence(_ t: Int) -> Range<Int> { sentences[Int(sentenceOf[t])] }
 
-    func isPunct(_ t: Int, _ s: String) -> Bool { tokens[t].kind != .word && tokens[t].text == s }
+    func isPunct(_ t: Int, _ s: String) -> Bool { tokens[t].kind != .word && texts[t] == s }
 
     /// Skips auxiliaries and adverbs leftwards from `t` (inclusive); returns the first index not skipped.
     func skipAuxLeft(_ t: Int, floor: Int) -> Int {
@@ -146,9 +148,9 @@ struct ReportedSpeechExtractor {
                 k -= 1; continue
             }
             // "has also broadly called", "he quickly said" (not "the family said")
-            if k > floor, tokens[k].kind == .word, !tokens[k].isCapitalized, tokens[k].lower.hasUTF8Suffix("ly"), tokens[k].text.utf8.count > 4,
+            if k > floor, tokens[k].kind == .word, !tokens[k].isCapitalized, lowers[k].hasUTF8Suffix("ly"), texts[k].utf8.count > 4,
                fclass(k - 1) == "aux" || fclass(k - 1) == "adv" || fclass(k - 1) == "pron" || tokens[k - 1].isCapitalized || isPunct(k - 1, ",")
-                || (k == t && tokens[k - 1].kind == .word && fclass(k - 1) == nil && !tokens[k - 1].lower.hasUTF8Suffix("ly") && !g.lyNouns.contains(tokens[k].lower)) { k -= 1; continue }
+                || (k == t && tokens[k - 1].kind == .word && fclass(k - 1) == nil && !lowers[k - 1].hasUTF8Suffix("ly") && !g.lyNouns.contains(lowers[k])) { k -= 1; continue }
             break
         }
         return k
@@ -156,9 +158,9 @@ struct ReportedSpeechExtractor {
 
     /// Noun-phrase subject ending at token `end` (inclusive), not crossing `floor`.
     func subjectLeft(endingAt end: Int, floor: Int) -> Range<Int>? {
-        guard end >= floor, tokens[end].kind == .word || tokens[end].text == "." else { return nil }
-        if let c = fclass(end), c == "pron" || tokens[end].lower == "who" || tokens[end].lower == "which" {
-            if tokens[end].lower == "there" || tokens[end].lower == "here" { return nil }
+        guard end >= floor, tokens[end].kind == .word || texts[end] == "." else { return nil }
+        if let c = fclass(end), c == "pron" || lowers[end] == "who" || lowers[end] == "which" {
+            if lowers[end] == "there" || lowers[end] == "here" { return nil }
             return end..<(end + 1)
         }
         var k = end
@@ -167,19 +169,19 @@ struct ReportedSpeechExtractor {
             let tk = tokens[k]
             if tk.kind == .quote { break }
             if tk.kind == .punct {
-                if tk.text == "." && k > floor && tokens[k - 1].end == tk.start { k -= 1; continue }
-                if (tk.text == "-" || tk.text == "&") && k > floor { k -= 1; continue }
+                if texts[k] == "." && k > floor && tokens[k - 1].end == tk.start { k -= 1; continue }
+                if (texts[k] == "-" || texts[k] == "&") && k > floor { k -= 1; continue }
                 break
             }
             if let c = fclass(k) {
                 if c == "det" { k -= 1; count += 1; break }
-                if c == "prep" && ["of", "for", "in", "at", "from"].contains(tk.lower) && k < end && k > floor && tokens[k - 1].kind == .word && fclass(k - 1) == nil
-                    && (tk.lower == "of" || tk.lower == "for" || tokens[k + 1].isCapitalized) { k -= 1; count += 1; continue }
-                if c == "conj" && tk.lower == "and" && k < end && k > floor && tokens[k - 1].isCapitalized && tokens[k + 1].isCapitalized { k -= 1; count += 1; continue }
+                if c == "prep" && ["of", "for", "in", "at", "from"].contains(lowers[k]) && k < end && k > floor && tokens[k - 1].kind == .word && fclass(k - 1) == nil
+                    && (lowers[k] == "of" || lowers[k] == "for" || tokens[k + 1].isCapitalized) { k -= 1; count += 1; continue }
+                if c == "conj" && lowers[k] == "and" && k < end && k > floor && tokens[k - 1].isCapitalized && tokens[k + 1].isCapitalized { k -= 1; count += 1; continue }
                 if c == "pron" || c == "sub" || c == "prep" || c == "conj" || c == "aux" || c == "adv" || c == "time" { break }
             }
             // a reporting verb or a lower-case verb-like word ending in -ed/-ing breaks the phrase
-            if k < end, !tk.isCapitalized, g.reportingVerbs[tk.lower] != nil { break }
+            if k < end, !tk.isCapitalized, g.reportingVerbs[lowers[k]] != nil { break }
             k -= 1; count += 1
             if count > 9 { break }
         }
@@ -188,7 +190,7 @@ struct ReportedSpeechExtractor {
         if end - start + 1 > 8 {
             // too long for a subject: keep the last capitalised run
             var s = end
-            while s > start, tokens[s - 1].isCapitalized || tokens[s - 1].text == "." { s -= 1 }
+            while s > start, tokens[s - 1].isCapitalized || texts[s - 1] == "." { s -= 1 }
             return s..<(end + 1)
         }
         // must contain a noun-like word (not only determiners / numbers)
@@ -203,15 +205,15 @@ struct ReportedSpeechExtractor {
             let tk = tokens[k]
             if tk.kind == .quote { break }
             if tk.kind == .punct {
-                if tk.text == "." && k > t && tokens[k - 1].end == tk.start && tokens[k - 1].text.unicodeScalars.count <= 4 && k + 1 < limit && tokens[k + 1].isCapitalized { k += 1; continue }
-                if tk.text == "-" { k += 1; continue }
+                if texts[k] == "." && k > t && tokens[k - 1].end == tk.start && texts[k - 1].unicodeScalars.count <= 4 && k + 1 < limit && tokens[k + 1].isCapitalized { k += 1; continue }
+                if texts[k] == "-" { k += 1; continue }
                 break
             }
             if let c = fclass(k), k > t, c == "prep" || c == "sub" || c == "conj" || c == "aux" || c == "adv" || c == "time" {
                 // "of" + a name; "at" + a name after a group noun ("analysts at the Brookings Institution")
                 let named = k + 1 < limit && (tokens[k + 1].isCapitalized || fclass(k + 1) == "det" && k + 2 < limit && tokens[k + 2].isCapitalized)
-                if !(tk.lower == "of" && k + 1 < limit && tokens[k + 1].isCapitalized)
-                    && !(tk.lower == "at" && named && g.speakerGroupNouns.contains(tokens[k - 1].lower)) { break }
+                if !(lowers[k] == "of" && k + 1 < limit && tokens[k + 1].isCapitalized)
+                    && !(lowers[k] == "at" && named && g.speakerGroupNouns.contains(lowers[k - 1])) { break }
             }
             if k > t, !tk.isCapitalized, cue(at: k) != nil { break }
             k += 1
@@ -252,7 +254,7 @@ struct ReportedSpeechExtractor {
     /// The per-article tables the rules read: headline lines, the cue starting at each token, and
     /// the tokens inside quotation marks.
     private mutating func prepare(quotes: [QuoteSegment]) {
-        let tokens = self.tokens  // a local constant: fields are read in place, tokens are not copied
+        let tokens = self.tokens, texts = self.texts, lowers = self.lowers  // local constants: read in place
         // short lines whose words are nearly all capitalised: headlines
         titleCaseLine = [Bool](repeating: false, count: tokens.count)
         var p0 = 0
@@ -318,8 +320,8 @@ struct ReportedSpeechExtractor {
             if q.closeEnd != nil, afterTok < tokens.count, tokens[afterTok].newlinesBefore == 0, !endsSentence {
                 var j = afterTok
                 var dash = -1
-                if j < tokens.count, tokens[j].kind == .punct, [",", "\u{2014}", "\u{2013}", "\u{2015}", "-"].contains(tokens[j].text) {
-                    if tokens[j].text != "," { dash = j }
+                if j < tokens.count, tokens[j].kind == .punct, [",", "\u{2014}", "\u{2013}", "\u{2015}", "-"].contains(texts[j]) {
+                    if texts[j] != "," { dash = j }
                     j += 1
                 }
                 let sEnd = j < tokens.count ? max(sentence(j).upperBound, j) : j
@@ -338,7 +340,7 @@ struct ReportedSpeechExtractor {
                             let tk = tokens[k]
                             if k > j, let c = cue(at: k), c.verb.verbClass != .belief {
                                 let endNP = skipAuxLeft(k - 1, floor: j)
-                                if endNP >= j, endNP - j < 9, !(j...endNP).contains(where: { tokens[$0].kind == .punct && !(tokens[$0].text == "." && tokens[$0 - 1].end == tokens[$0].start) && tokens[$0].text != "-" }),
+                                if endNP >= j, endNP - j < 9, !(j...endNP).contains(where: { tokens[$0].kind == .punct && !(texts[$0] == "." && tokens[$0 - 1].end == tokens[$0].start) && texts[$0] != "-" }),
                                    tokens[j].kind == .word, looksLikeMention(j..<(endNP + 1)) {
                                     f.cue = Span(tokens[c.start].start, tokens[c.end - 1].end); f.mention = j..<(endNP + 1); how = 1
                                     usedCue.insert(c.start)
@@ -361,11 +363,11 @@ struct ReportedSpeechExtractor {
                                 }
                                 break
                             }
-                            if tk.kind == .quote || isPunct(k, ".") && !(k > j && tokens[k - 1].end == tk.start && tokens[k - 1].text.unicodeScalars.count <= 4)
+                            if tk.kind == .quote || isPunct(k, ".") && !(k > j && tokens[k - 1].end == tk.start && texts[k - 1].unicodeScalars.count <= 4)
                                 && !(k + 1 < tokens.count && (isPunct(k + 1, ")") || isPunct(k + 1, ","))) { break }
                             if isPunct(k, ";") || isPunct(k, ":") { break }
                             // a long description before its name: "the president of the X Institute in Y, Ann Lee, said"
-                            let description = fclass(j) == "det" && k - j <= 16 && (j..<k).allSatisfy { tokens[$0].kind == .word || tokens[$0].text == "-" }
+                            let description = fclass(j) == "det" && k - j <= 16 && (j..<k).allSatisfy { tokens[$0].kind == .word || texts[$0] == "-" }
                             if k - j > 10 && !(apposition(from: j, to: k)) && !description { break }
                             if k - j > 24 && !isPunct(j + 1, ",") && !(j + 2 < k && isPunct(j + 2, ",")) && !(j + 3 < k && isPunct(j + 3, ",")) { break }
                             k += 1
@@ -383,7 +385,7 @@ struct ReportedSpeechExtractor {
             }
             // a signature line after the quotation: "…"⏎⏎- President Obama
             if how == 0, q.closeEnd != nil, afterTok + 1 < tokens.count, tokens[afterTok].newlinesBefore > 0,
-               ["-", "\u{2014}", "\u{2013}", "\u{2015}"].contains(tokens[afterTok].text), tokens[afterTok + 1].isCapitalized,
+               ["-", "\u{2014}", "\u{2013}", "\u{2015}"].contains(texts[afterTok]), tokens[afterTok + 1].isCapitalized,
                let np = npRight(from: afterTok + 1, limit: tokens.count), isNameLike(np) {
                 var e = np.upperBound
                 if e < tokens.count, isPunct(e, ".") || isPunct(e, ",") { e += 1 }
@@ -406,8 +408,8 @@ struct ReportedSpeechExtractor {
                         while e < tokens.count, tokens[e].kind == .word, tokens[e].isCapitalized, tokens[e].newlinesBefore == 0 { e += 1 }
                     }
                     final = e >= tokens.count || e >= sentence(max(0, e - 1)).upperBound || tokens[e].newlinesBefore > 0
-                        || (tokens[e].kind == .punct && tokens[e].text != "(") || fclass(e) == "prep" || fclass(e) == "time" || tokens[e].kind == .number
-                    if e < tokens.count, tokens[e].lower == "that" { final = false }
+                        || (tokens[e].kind == .punct && texts[e] != "(") || fclass(e) == "prep" || fclass(e) == "time" || tokens[e].kind == .number
+                    if e < tokens.count, lowers[e] == "that" { final = false }
                 }
                 if final, how == 1, !isPunct(openTok - 1, ":"), !isPunct(openTok - 1, ",") {
                     usedCue = usedBefore; how = 4
@@ -422,8 +424,8 @@ struct ReportedSpeechExtractor {
                 var k = openTok - 1
                 let floor = Int(paragraphStart[k])
                 var sep = ""
-                if tokens[k].kind == .punct, tokens[k].text == ":" || tokens[k].text == "," { sep = tokens[k].text; k -= 1 }
-                if k >= floor, tokens[k].lower == "that" { k -= 1 }
+                if tokens[k].kind == .punct, texts[k] == ":" || texts[k] == "," { sep = texts[k]; k -= 1 }
+                if k >= floor, lowers[k] == "that" { k -= 1 }
                 var cueFound: Cue?
                 var probe = k
                 while probe >= floor, probe >= k - (sep.isEmpty ? 2 : 6) {
@@ -436,7 +438,7 @@ struct ReportedSpeechExtractor {
                 }
                 if cueFound == nil, sep == "," {
                     var z = k
-                    while z >= max(floor, k - 8), tokens[z].kind == .word || tokens[z].text == "." {
+                    while z >= max(floor, k - 8), tokens[z].kind == .word || texts[z] == "." {
                         if let c = cue(at: z), c.verb.verbClass == .according, let np = npRight(from: c.end, limit: k + 1), np.upperBound == k + 1 {
                             f.cue = Span(tokens[c.start].start, tokens[c.end - 1].end); f.mention = np; how = 2
                             usedCue.insert(c.start)
@@ -640,12 +642,12 @@ struct ReportedSpeechExtractor {
         // confirmed …") is each one's statement
         var joint: [Found] = []
         for i in found.indices {
-            guard let m = found[i].mention, m.count >= 3, let and = m.first(where: { tokens[$0].lower == "and" }),
+            guard let m = found[i].mention, m.count >= 3, let and = m.first(where: { lowers[$0] == "and" }),
                   and > m.lowerBound, and + 1 < m.upperBound else { continue }
             let left = m.lowerBound..<and, right = (and + 1)..<m.upperBound
             func place(_ r: Range<Int>) -> Bool {
                 guard isNameLike(r) else { return false }
-                let key = r.map { tokens[$0].text }.joined(separator: " ")
+                let key = r.map { texts[$0] }.joined(separator: " ")
                 return g.places[key].map { !$0.isDemonym } ?? false
             }
             guard place(left), place(right) else { continue }
@@ -673,9 +675,9 @@ struct ReportedSpeechExtractor {
     func isNounModifier(_ c: Cue, before openTok: Int, floor: Int) -> Bool {
         guard c.verb.form == "past", c.start > floor else { return false }
         var d = c.start - 1
-        while d > floor, tokens[d].kind == .word, !tokens[d].isCapitalized, tokens[d].lower.hasUTF8Suffix("ly"), fclass(d) == nil || fclass(d) == "adv" { d -= 1 }
+        while d > floor, tokens[d].kind == .word, !tokens[d].isCapitalized, lowers[d].hasUTF8Suffix("ly"), fclass(d) == nil || fclass(d) == "adv" { d -= 1 }
         // an article or possessive ("a called meeting"), not a quantifier that can be the subject ("many called it …")
-        if fclass(d) == "det", ["the", "a", "an", "his", "her", "its", "their", "our", "my", "this", "these", "those"].contains(tokens[d].lower) { return true }
+        if fclass(d) == "det", ["the", "a", "an", "his", "her", "its", "their", "our", "my", "this", "these", "those"].contains(lowers[d]) { return true }
         return ["call", "name", "title", "dub", "label", "entitle"].contains(c.verb.lemma) && d == c.start - 1 && c.end == openTok
             && tokens[d].kind == .word && !tokens[d].isCapitalized && fclass(d) == nil
     }
@@ -684,7 +686,7 @@ struct ReportedSpeechExtractor {
     func nameBeforeComma(_ comma: Int, floor: Int) -> Range<Int>? {
         var z = comma - 1
         while z > floor, comma - z <= 4, tokens[z].kind == .word && tokens[z].isCapitalized && fclass(z) == nil
-                || (tokens[z].text == "." && tokens[z - 1].end == tokens[z].start) || tokens[z].text == "-" { z -= 1 }
+                || (texts[z] == "." && tokens[z - 1].end == tokens[z].start) || texts[z] == "-" { z -= 1 }
         guard z > floor, isPunct(z, ","), z + 1 < comma, tokens[z + 1].kind == .word, isPersonLike((z + 1)..<comma) else { return nil }
         return (z + 1)..<comma
     }
@@ -692,8 +694,8 @@ struct ReportedSpeechExtractor {
     /// A name-like noun phrase at `from`, ending before a comma or parenthesis (before `limit`).
     func leadingNP(from j: Int, limit: Int) -> Range<Int>? {
         var k = j
-        while k < limit, tokens[k].kind == .word || (tokens[k].text == "." && k > j && tokens[k - 1].end == tokens[k].start) || tokens[k].text == "-" {
-            if let c = fclass(k), c == "prep" || c == "sub" || c == "aux", k > j, !(tokens[k].lower == "of" && k + 1 < limit && tokens[k + 1].isCapitalized) { return nil }
+        while k < limit, tokens[k].kind == .word || (texts[k] == "." && k > j && tokens[k - 1].end == tokens[k].start) || texts[k] == "-" {
+            if let c = fclass(k), c == "prep" || c == "sub" || c == "aux", k > j, !(lowers[k] == "of" && k + 1 < limit && tokens[k + 1].isCapitalized) { return nil }
             k += 1
         }
         guard k > j, k <= limit, isPunct(k, ",") || isPunct(k, "("), k - j <= 7 else { return nil }
@@ -716,16 +718,16 @@ struct ReportedSpeechExtractor {
         if fclass(k) == "det" { k += 1 }
         while k < limit, k - a < 7 {
             let tk = tokens[k]
-            if tk.kind == .word && (tk.isCapitalized || fclass(k) == nil && k > a && g.reportingVerbs[tk.lower] == nil && !tk.lower.hasUTF8Suffix("ly")) { k += 1; continue }
-            if tk.text == "." && tokens[k - 1].end == tk.start && k > a { k += 1; continue }
+            if tk.kind == .word && (tk.isCapitalized || fclass(k) == nil && k > a && g.reportingVerbs[lowers[k]] == nil && !lowers[k].hasUTF8Suffix("ly")) { k += 1; continue }
+            if texts[k] == "." && tokens[k - 1].end == tk.start && k > a { k += 1; continue }
             break
         }
-        guard k > a, tokens[k - 1].kind == .word || tokens[k - 1].text == "." else { return nil }
+        guard k > a, tokens[k - 1].kind == .word || texts[k - 1] == "." else { return nil }
         return a..<k
     }
 
     func isNameLike(_ r: Range<Int>) -> Bool {
-        r.allSatisfy { tokens[$0].isCapitalized || tokens[$0].text == "." || tokens[$0].text == "-" || tokens[$0].lower.hasUTF8Suffix("'s") }
+        r.allSatisfy { tokens[$0].isCapitalized || texts[$0] == "." || texts[$0] == "-" || lowers[$0].hasUTF8Suffix("'s") }
     }
 
     /// A cue in the sentence that the closing mark of `q` ends or continues, right after it.
@@ -771,7 +773,7 @@ struct ReportedSpeechExtractor {
         if fclass(e) == "time" {
             var z = e
             while z > floor, fclass(z) == "time" { z -= 1 }
-            if z >= floor, ["on", "last", "this", "earlier", "later"].contains(tokens[z].lower) { z -= 1 }
+            if z >= floor, ["on", "last", "this", "earlier", "later"].contains(lowers[z]) { z -= 1 }
             if z >= floor, z < e { e = skipAuxLeft(z, floor: floor) }
             guard e >= floor else { return nil }
         }
@@ -799,13 +801,13 @@ struct ReportedSpeechExtractor {
             let appositive = k > floor && isPunct(k, ",") && (
                 fclass(segStart) == "prep" || fclass(segStart) == "det" || fclass(segStart) == "sub"
                 || (head.kind == .word && !head.isCapitalized)
-                || (seg.count <= 3 && seg.allSatisfy { tokens[$0].isCapitalized || tokens[$0].text == "." || tokens[$0].text == "-" }
-                    && (tokens[seg.upperBound - 1].text.hasUTF8Suffix(".") || seg.contains { tokens[$0].text.contains("-") }))
+                || (seg.count <= 3 && seg.allSatisfy { tokens[$0].isCapitalized || texts[$0] == "." || texts[$0] == "-" }
+                    && (texts[seg.upperBound - 1].hasUTF8Suffix(".") || seg.contains { texts[$0].contains("-") }))
                 || head.kind == .number
-                || (seg.count <= 3 && g.places[seg.map { tokens[$0].text }.joined(separator: " ")] != nil)
+                || (seg.count <= 3 && g.places[seg.map { texts[$0] }.joined(separator: " ")] != nil)
                 // "in Columbus, Ohio,": a state after a place name
                 || (seg.count <= 2 && seg.allSatisfy { tokens[$0].isCapitalized } && k - 1 > floor && tokens[k - 1].isCapitalized
-                    && fclass(k - 1) != "time" && ((floor + 1)..<(k - 1)).contains { $0 >= k - 4 && ["in", "at", "from", "of"].contains(tokens[$0].lower) }))
+                    && fclass(k - 1) != "time" && ((floor + 1)..<(k - 1)).contains { $0 >= k - 4 && ["in", "at", "from", "of"].contains(lowers[$0]) }))
             if appositive { right = k; continue }
             var segEnd = right - 1
             if isPunct(segEnd, ")") {
@@ -826,12 +828,12 @@ struct ReportedSpeechExtractor {
     /// form ("say") a plural or pronoun subject (so that nouns such as "a big question" are not read as verbs).
     func plausibleSubject(_ r: Range<Int>, _ c: Cue) -> Bool {
         let last = tokens[r.upperBound - 1]
-        if last.kind != .word { return last.text == "." }
-        if !last.isCapitalized && last.lower.hasUTF8Suffix("ly") { return false }
+        if last.kind != .word { return texts[r.upperBound - 1] == "." }
+        if !last.isCapitalized && lowers[r.upperBound - 1].hasUTF8Suffix("ly") { return false }
         if let cl = fclass(r.upperBound - 1), cl == "det" || cl == "prep" || cl == "conj" || cl == "time" { return false }
         if r.count == 1, fclass(r.lowerBound) == "pron" { return true }
         if c.verb.form == "base" {
-            if !(last.lower.hasUTF8Suffix("s") || ["people", "police", "media", "staff", "public", "they", "we", "i", "you"].contains(last.lower)) { return false }
+            if !(lowers[r.upperBound - 1].hasUTF8Suffix("s") || ["people", "police", "media", "staff", "public", "they", "we", "i", "you"].contains(lowers[r.upperBound - 1])) { return false }
         }
         return true
     }
@@ -846,8 +848,8 @@ struct ReportedSpeechExtractor {
         for t in r where t > first {
             guard let c = fclass(t) else { continue }
             if c == "sub" || c == "aux" || c == "adv" || c == "pron" { return false }
-            if c == "conj" && !(tokens[t].lower == "and" && tokens[t - 1].isCapitalized && t + 1 < r.upperBound && tokens[t + 1].isCapitalized) { return false }
-            if c == "prep" && !["of", "for", "in", "at", "from", "with", "on"].contains(tokens[t].lower) { return false }
+            if c == "conj" && !(lowers[t] == "and" && tokens[t - 1].isCapitalized && t + 1 < r.upperBound && tokens[t + 1].isCapitalized) { return false }
+            if c == "prep" && !["of", "for", "in", "at", "from", "with", "on"].contains(lowers[t]) { return false }
         }
         return true
     }
@@ -858,21 +860,21 @@ struct ReportedSpeechExtractor {
     func cleanMention(_ r: Range<Int>) -> Range<Int>? {
         var a = r.lowerBound
         var b = r.upperBound
-        if b - a == 1, tokens[a].kind == .word, g.pronouns[tokens[a].lower] != nil { return r }
+        if b - a == 1, tokens[a].kind == .word, g.pronouns[lowers[a]] != nil { return r }
         while a < b, tokens[a].kind == .number || ["time", "prep", "conj", "adv", "aux"].contains(fclass(a) ?? "") { a += 1 }
         var t = a + 1
         while t < b {
             let tk = tokens[t]
-            if tk.kind == .word, !tk.isCapitalized, tk.lower.hasUTF8Suffix("ing"), tk.lower.count > 4, fclass(t - 1) == nil, tokens[t - 1].kind == .word,
-               !tk.lower.contains("-") { b = t; break }
-            if tk.kind == .word, !tk.isCapitalized, fclass(t) == nil, fclass(t - 1) == nil, tokens[t - 1].isCapitalized, tokens[t - 1].lower.hasUTF8Suffix("s"),
-               !tokens[t - 1].lower.hasUTF8Suffix("'s"), !tokens[t - 1].lower.hasUTF8Suffix("’s"), g.places[tokens[t - 1].text] == nil { b = t; break }
+            if tk.kind == .word, !tk.isCapitalized, lowers[t].hasUTF8Suffix("ing"), lowers[t].count > 4, fclass(t - 1) == nil, tokens[t - 1].kind == .word,
+               !lowers[t].contains("-") { b = t; break }
+            if tk.kind == .word, !tk.isCapitalized, fclass(t) == nil, fclass(t - 1) == nil, tokens[t - 1].isCapitalized, lowers[t - 1].hasUTF8Suffix("s"),
+               !lowers[t - 1].hasUTF8Suffix("'s"), !lowers[t - 1].hasUTF8Suffix("’s"), g.places[texts[t - 1]] == nil { b = t; break }
             t += 1
         }
         while b > a {
             let last = tokens[b - 1]
             if last.kind == .punct {
-                if last.text == ".", b - 1 > a, tokens[b - 2].isCapitalized, tokens[b - 2].end == last.start { break }
+                if texts[b - 1] == ".", b - 1 > a, tokens[b - 2].isCapitalized, tokens[b - 2].end == last.start { break }
                 b -= 1; continue
             }
             if last.kind != .word { b -= 1; continue }
@@ -882,7 +884,7 @@ struct ReportedSpeechExtractor {
                 b -= 1; continue
             }
             if b - 2 >= a, fclass(b - 2) == "det" { break }
-            if last.lower.hasUTF8Suffix("ing") || last.lower.contains("-") && !last.lower.hasUTF8Suffix("s") || g.reportingVerbs[last.lower] != nil { b -= 1; continue }
+            if lowers[b - 1].hasUTF8Suffix("ing") || lowers[b - 1].contains("-") && !lowers[b - 1].hasUTF8Suffix("s") || g.reportingVerbs[lowers[b - 1]] != nil { b -= 1; continue }
             break
         }
         guard a < b, (a..<b).contains(where: { tokens[$0].kind == .word && fclass($0) != "det" }) else { return nil }
@@ -890,7 +892,7 @@ struct ReportedSpeechExtractor {
     }
 
     func isOpeningMark(_ t: Int) -> Bool {
-        let x = tokens[t].text
+        let x = texts[t]
         if x == "\u{201C}" || x == "\u{2018}" || x == "\u{201E}" || x == "\u{00AB}" { return true }
         if x == "\u{201D}" || x == "\u{2019}" || x == "\u{00BB}" { return false }
         return t == 0 || tokens[t - 1].end != tokens[t].start
@@ -904,10 +906,10 @@ struct ReportedSpeechExtractor {
         while k < min(s.upperBound, a + 5), !isPunct(k, ":") { k += 1 }
         guard k < s.upperBound, isPunct(k, ":"), k > a, isNameLike(a..<k), fclass(a) == nil || fclass(a) == "det" else { return nil }
         // a single word must be a name used elsewhere mid-sentence ("Sanders:", not "Correction:")
-        if k - a == 1, !midSentenceNames.contains(tokens[a].text) { return nil }
+        if k - a == 1, !midSentenceNames.contains(texts[a]) { return nil }
         if ((a + 1)..<k).contains(where: { fclass($0) != nil }) { return nil }
         var e = s.upperBound
-        while e > k + 1, tokens[e - 1].kind == .punct, [".", "!", "?"].contains(tokens[e - 1].text) { e -= 1 }
+        while e > k + 1, tokens[e - 1].kind == .punct, [".", "!", "?"].contains(texts[e - 1]) { e -= 1 }
         guard e - (k + 1) >= 2 else { return nil }
         return Found(content: span((k + 1)..<e), kind: .indirect, cue: Span(tokens[k].start, tokens[k].end), mention: a..<k, words: e - k - 1)
     }
@@ -917,7 +919,7 @@ struct ReportedSpeechExtractor {
         let cueSpan = Span(tokens[c.start].start, tokens[c.end - 1].end)
         var sEnd = s.upperBound
         // trailing sentence punctuation is not content
-        while sEnd > s.lowerBound, tokens[sEnd - 1].kind == .punct, [".", "!", "?", ";", ":", ","].contains(tokens[sEnd - 1].text) { sEnd -= 1 }
+        while sEnd > s.lowerBound, tokens[sEnd - 1].kind == .punct, [".", "!", "?", ";", ":", ","].contains(texts[sEnd - 1]) { sEnd -= 1 }
         guard sEnd > s.lowerBound else { return nil }
 
         if c.verb.verbClass == .according {
@@ -940,9 +942,9 @@ struct ReportedSpeechExtractor {
 
         // "X quoted Y as saying CLAUSE": Y speaks
         if c.verb.lemma == "quote", c.verb.form == "past" || c.verb.form == "present3", let np = npRight(from: c.end, limit: sEnd),
-           np.upperBound + 1 < sEnd, tokens[np.upperBound].lower == "as", let c2 = cue(at: np.upperBound + 1), c2.verb.form == "gerund" {
+           np.upperBound + 1 < sEnd, lowers[np.upperBound] == "as", let c2 = cue(at: np.upperBound + 1), c2.verb.form == "gerund" {
             var cs = c2.end
-            if cs < sEnd, tokens[cs].lower == "that" { cs += 1 }
+            if cs < sEnd, lowers[cs] == "that" { cs += 1 }
             let contentR = cs..<sEnd
             let words = contentR.filter { tokens[$0].kind == .word }.count
             guard words >= 3 else { return nil }
@@ -955,18 +957,18 @@ struct ReportedSpeechExtractor {
         var pv = c.start - 1
         while pv > s.lowerBound, fclass(pv) == "adv" { pv -= 1 }
         if pv >= s.lowerBound, c.start > s.lowerBound, let a = fclass(pv), a == "aux",
-           ["is", "was", "were", "are", "been", "be", "being"].contains(tokens[pv].lower) { return nil }
+           ["is", "was", "were", "are", "been", "be", "being"].contains(lowers[pv]) { return nil }
 
         let floor = s.lowerBound
         // a cue inside an introductory clause ("Despite what he wrote in the speech, Cross said …") does not
         // reach past the clause's comma
-        if c.start > floor, let fc = fclass(floor), fc == "sub" || fc == "prep" || tokens[floor].lower == "despite" {
+        if c.start > floor, let fc = fclass(floor), fc == "sub" || fc == "prep" || lowers[floor] == "despite" {
             var k = c.end
             while k < min(sEnd, c.end + 12), !isPunct(k, ",") { k += 1 }
             if k < min(sEnd, c.end + 12), !(floor..<c.start).contains(where: { isPunct($0, ",") }) {
                 var z = c.end
                 var hasThat = false
-                while z < k { if tokens[z].lower == "that" { hasThat = true }; z += 1 }
+                while z < k { if lowers[z] == "that" { hasThat = true }; z += 1 }
                 if !hasThat { return nil }
             }
         }
@@ -976,7 +978,7 @@ struct ReportedSpeechExtractor {
         var coordinated = false
         if leftEnd >= floor {
             let lt = tokens[leftEnd]
-            if (lt.lower == "and" || lt.lower == "but") || (lt.text == "," && c.verb.form == "gerund") {
+            if (lowers[leftEnd] == "and" || lowers[leftEnd] == "but") || (texts[leftEnd] == "," && c.verb.form == "gerund") {
                 subject = prevSubject ?? clauseSubject(clause(of: s, containing: leftEnd), before: leftEnd) ?? sentenceSubject(s, before: leftEnd); coordinated = true
             } else if c.verb.form != "gerund" {
                 subject = subjectBefore(c.start, floor: floor)
@@ -984,12 +986,12 @@ struct ReportedSpeechExtractor {
         }
         // --- content to the right
         var p = c.end
-        if c.verb.takesObject, p < sEnd, tokens[p].lower != "that" {
+        if c.verb.takesObject, p < sEnd, lowers[p] != "that" {
             // addressee: a pronoun, a name, or a short noun phrase
-            if let cl = fclass(p), cl == "pron" || tokens[p].lower == "him" || tokens[p].lower == "them" || tokens[p].lower == "us" || tokens[p].lower == "me" {
+            if let cl = fclass(p), cl == "pron" || lowers[p] == "him" || lowers[p] == "them" || lowers[p] == "us" || lowers[p] == "me" {
                 p += 1
             } else if tokens[p].isCapitalized, fclass(p) != "time" {
-                while p < sEnd, tokens[p].isCapitalized || (tokens[p].text == "." && tokens[p - 1].end == tokens[p].start) { p += 1 }
+                while p < sEnd, tokens[p].isCapitalized || (texts[p] == "." && tokens[p - 1].end == tokens[p].start) { p += 1 }
             } else if tokens[p].kind == .word {
                 var k = p
                 if fclass(k) == "det" { k += 1 }
@@ -1000,12 +1002,12 @@ struct ReportedSpeechExtractor {
         // "that" within a few words (time adverbials: said on Monday that ...)
         var contentStart = -1
         var k = p
-        let adverbialFirst = p < sEnd && (tokens[p].lower == "that" || fclass(p) == "prep" || fclass(p) == "time" || isPunct(p, ","))
+        let adverbialFirst = p < sEnd && (lowers[p] == "that" || fclass(p) == "prep" || fclass(p) == "time" || isPunct(p, ","))
         while adverbialFirst, k < min(sEnd, p + 14) {
             let tk = tokens[k]
             // past a few words only after a comma-delimited adverbial: "assured Monday, before the vote, that"
-            if tk.lower == "that" && tk.kind == .word && (k < p + 8 || isPunct(k - 1, ",")) { contentStart = k + 1; break }
-            if tk.kind == .quote || (tk.kind == .punct && tk.text != ",") { break }
+            if lowers[k] == "that" && tk.kind == .word && (k < p + 8 || isPunct(k - 1, ",")) { contentStart = k + 1; break }
+            if tk.kind == .quote || (tk.kind == .punct && texts[k] != ",") { break }
             if let cl = fclass(k), cl == "sub" || cl == "pron" { break }
             k += 1
         }
@@ -1032,21 +1034,21 @@ struct ReportedSpeechExtractor {
                 if q < sEnd, fclass(q) == "prep" {
                     var z = q + 1
                     while z < min(sEnd, q + 8), tokens[z].kind == .word || tokens[z].kind == .number {
-                        if z > q + 1, let cl = fclass(z), cl == "pron", ["he", "she", "they", "it", "we", "i"].contains(tokens[z].lower) { break }
-                        if z > q + 1, tokens[z].lower == "that" { break }
+                        if z > q + 1, let cl = fclass(z), cl == "pron", ["he", "she", "they", "it", "we", "i"].contains(lowers[z]) { break }
+                        if z > q + 1, lowers[z] == "that" { break }
                         z += 1
                     }
                     if z < sEnd, z < q + 8 {
-                        if tokens[z].lower == "that" { q = z + 1 }
+                        if lowers[z] == "that" { q = z + 1 }
                         else if isPunct(z, ",") && z + 1 < sEnd && tokens[z + 1].kind == .word { q = z + 1 }
                         else if tokens[z].kind == .word, fclass(z) == "pron" { q = z }
                     }
                 }
                 if q < sEnd {
                     let cl = fclass(q)
-                    if cl == "prep" || cl == "conj" || tokens[q].kind == .punct || cl == "aux" && tokens[q].lower != "there" {
+                    if cl == "prep" || cl == "conj" || tokens[q].kind == .punct || cl == "aux" && lowers[q] != "there" {
                         contentStart = -1
-                    } else if c.verb.verbClass == .data && tokens[q].lower != "that" && cl != "det" && cl != "pron" {
+                    } else if c.verb.verbClass == .data && lowers[q] != "that" && cl != "det" && cl != "pron" {
                         contentStart = -1
                     } else {
                         contentStart = q
@@ -1098,18 +1100,18 @@ struct ReportedSpeechExtractor {
         while m < sEnd {
             // a new clause: "; ..." or ", and when ..." / ", but she ..."
             if isPunct(m, ";") { end = m; break }
-            if isPunct(m, ","), m + 2 < sEnd, ["and", "but"].contains(tokens[m + 1].lower),
+            if isPunct(m, ","), m + 2 < sEnd, ["and", "but"].contains(lowers[m + 1]),
                let cl = fclass(m + 2), cl == "sub" || cl == "pron" || cl == "adv" { end = m; break }
             // "…, but the Sanders campaign rejected …": a coordinated clause with its own reporting verb and subject
             if isPunct(m, ",") || isPunct(m, "-") || isPunct(m, "\u{2014}") || isPunct(m, "\u{2013}"), m + 2 < sEnd,
-               ["and", "but", "while"].contains(tokens[m + 1].lower) {
+               ["and", "but", "while"].contains(lowers[m + 1]) {
                 var z = m + 2
                 while z < min(sEnd, m + 9), !(cue(at: z) != nil && z > m + 2) { z += 1 }
                 if z < min(sEnd, m + 9), let np = nounPhrase(from: m + 2, limit: z), skipAuxLeft(z - 1, floor: m + 2) == np.upperBound - 1 { end = m; break }
             }
             if let c2 = cue(at: m), c2.verb.verbClass != .according {
                 let l = skipAuxLeft(m - 1, floor: contentStart)
-                if l > contentStart, tokens[l].lower == "and" || tokens[l].lower == "but" || (isPunct(l, ",") && c2.verb.form == "gerund") {
+                if l > contentStart, lowers[l] == "and" || lowers[l] == "but" || (isPunct(l, ",") && c2.verb.form == "gerund") {
                     var e = l
                     if e > contentStart, isPunct(e - 1, ",") { e -= 1 }
                     // only when the coordinated verb has no subject of its own
@@ -1118,16 +1120,16 @@ struct ReportedSpeechExtractor {
             }
             m += 1
         }
-        while end > contentStart, tokens[end - 1].kind == .punct, [",", ";", ":", "\u{2014}"].contains(tokens[end - 1].text) { end -= 1 }
+        while end > contentStart, tokens[end - 1].kind == .punct, [",", ";", ":", "\u{2014}"].contains(texts[end - 1]) { end -= 1 }
         let contentR = (parentheticalFrom >= 0 ? parentheticalFrom : contentStart)..<end
         let wordsCount = contentR.filter { tokens[$0].kind == .word }.count
         guard wordsCount >= 3 else { return nil }
         // a belief takes a clause: "thinks (that) the plan will fail", not "felt blindsided", "knew instantly"
         if c.verb.verbClass == .belief {
             let first = contentStart
-            let thatClause = first > 0 && tokens[first - 1].lower == "that"
+            let thatClause = first > 0 && lowers[first - 1] == "that"
             guard thatClause || fclass(first) == "det" || fclass(first) == "pron" || (tokens[first].isCapitalized && fclass(first) == nil) else { return nil }
-            guard tokens[first].lower != "it" || thatClause || (first + 1 < sEnd && fclass(first + 1) == "aux") else { return nil }
+            guard lowers[first] != "it" || thatClause || (first + 1 < sEnd && fclass(first + 1) == "aux") else { return nil }
         }
         prevSubject = subj
         return Found(content: span(contentR), kind: .indirect, cue: cueSpan, mention: subj, words: wordsCount)
@@ -1137,13 +1139,13 @@ struct ReportedSpeechExtractor {
     /// ("it is not surprising that …", "the vote was a warning"): X's view, reported as X's statement.
     func forStatement(_ s: Range<Int>) -> Found? {
         let a = afterDateline(s)
-        guard a + 3 < s.upperBound, tokens[a].kind == .word, tokens[a].lower == "for", tokens[a + 1].kind == .word,
+        guard a + 3 < s.upperBound, tokens[a].kind == .word, lowers[a] == "for", tokens[a + 1].kind == .word,
               tokens[a + 1].isCapitalized, fclass(a + 1) == nil else { return nil }
         var sEnd = s.upperBound
-        while sEnd > a, tokens[sEnd - 1].kind == .punct, [".", "!", "?", ";", ":", ","].contains(tokens[sEnd - 1].text) { sEnd -= 1 }
+        while sEnd > a, tokens[sEnd - 1].kind == .punct, [".", "!", "?", ";", ":", ","].contains(texts[sEnd - 1]) { sEnd -= 1 }
         var k = a + 1
         while k < sEnd, k - a <= 5, tokens[k].kind == .word && tokens[k].isCapitalized && fclass(k) == nil
-                || (tokens[k].text == "." && tokens[k - 1].end == tokens[k].start) || (tokens[k].text == "-" && k + 1 < sEnd && tokens[k + 1].start == tokens[k].end) { k += 1 }
+                || (texts[k] == "." && tokens[k - 1].end == tokens[k].start) || (texts[k] == "-" && k + 1 < sEnd && tokens[k + 1].start == tokens[k].end) { k += 1 }
         guard k < sEnd, isPunct(k, ","), k - a <= 5 else { return nil }
         let mention = (a + 1)..<k
         var c = k + 1
@@ -1158,7 +1160,7 @@ struct ReportedSpeechExtractor {
         var z = c
         var copula = false
         while z < min(sEnd, c + 7), !isPunct(z, ",") {
-            if ["is", "are", "was", "were", "remains", "remained"].contains(tokens[z].lower) { copula = true; break }
+            if ["is", "are", "was", "were", "remains", "remained"].contains(lowers[z]) { copula = true; break }
             z += 1
         }
         guard copula else { return nil }
@@ -1170,7 +1172,7 @@ struct ReportedSpeechExtractor {
     /// Pull-quotes: one-sentence paragraphs without quotation marks or cues that repeat, nearly word for word,
     /// an attributed direct quotation found elsewhere in the article; they take its speaker.
     func pullQuotes(_ found: [Found]) -> [Found] {
-        func words(_ r: Range<Int>) -> [String] { r.compactMap { tokens[$0].kind == .word ? tokens[$0].lower : nil } }
+        func words(_ r: Range<Int>) -> [String] { r.compactMap { tokens[$0].kind == .word ? lowers[$0] : nil } }
         let twins: [(Found, [String])] = found.compactMap { f in
             guard f.kind == .direct, f.mention != nil, f.words >= 8 else { return nil }
             let a = tokenIndex(atOrAfter: f.content.start)
@@ -1232,7 +1234,7 @@ struct ReportedSpeechExtractor {
                 words += 1
                 if tk.isCapitalized || ScalarClass.isDigit(sc[tk.start]) { capitals += 1 }
                 else if fclass(t) == nil || !["det", "prep", "conj"].contains(fclass(t)!) { return false }
-            } else if tk.kind == .punct, [".", "!", "?"].contains(tk.text) {
+            } else if tk.kind == .punct, [".", "!", "?"].contains(texts[t]) {
                 return false
             }
             t += 1
@@ -1244,11 +1246,11 @@ struct ReportedSpeechExtractor {
     /// First token after a dateline opening the sentence ("WASHINGTON —", "PHILADELPHIA, July 25 (UPI) —").
     func afterDateline(_ s: Range<Int>) -> Int {
         let a = s.lowerBound
-        guard a < s.upperBound, tokens[a].kind == .word, tokens[a].text.unicodeScalars.count >= 3,
-              tokens[a].text.unicodeScalars.allSatisfy({ !ScalarClass.isLetter($0) || ScalarClass.isUpper($0) }) else { return a }
+        guard a < s.upperBound, tokens[a].kind == .word, texts[a].unicodeScalars.count >= 3,
+              texts[a].unicodeScalars.allSatisfy({ !ScalarClass.isLetter($0) || ScalarClass.isUpper($0) }) else { return a }
         var k = a + 1
         while k < min(s.upperBound, a + 12) {
-            if ["\u{2014}", "\u{2013}", "-", "--"].contains(tokens[k].text) && tokens[k].kind == .punct { return k + 1 }
+            if ["\u{2014}", "\u{2013}", "-", "--"].contains(texts[k]) && tokens[k].kind == .punct { return k + 1 }
             k += 1
         }
         return a
@@ -1259,13 +1261,13 @@ struct ReportedSpeechExtractor {
     func isClause(_ span: Span) -> Bool {
         var t = tokenIndex(atOrAfter: span.start)
         let first = t
-        if first > 0, first < tokens.count, tokens[first - 1].lower == "that" { return true }
+        if first > 0, first < tokens.count, lowers[first - 1] == "that" { return true }
         while t < tokens.count, tokens[t].start < span.end {
             let tk = tokens[t]
             if tk.kind == .word {
                 if fclass(t) == "aux" { return true }
-                if t > first, !tk.isCapitalized, fclass(t) == nil, tk.lower.hasUTF8Suffix("ed") || anyCue(at: t) != nil { return true }
-                if t > first, !tk.isCapitalized, fclass(t) == nil, tk.lower.hasUTF8Suffix("s"), !tk.lower.hasUTF8Suffix("ss"), fclass(t - 1) == nil || fclass(t - 1) == "pron" { return true }
+                if t > first, !tk.isCapitalized, fclass(t) == nil, lowers[t].hasUTF8Suffix("ed") || anyCue(at: t) != nil { return true }
+                if t > first, !tk.isCapitalized, fclass(t) == nil, lowers[t].hasUTF8Suffix("s"), !lowers[t].hasUTF8Suffix("ss"), fclass(t - 1) == nil || fclass(t - 1) == "pron" { return true }
             }
             t += 1
         }
@@ -1280,7 +1282,7 @@ struct ReportedSpeechExtractor {
             if !inQuote[b] {
                 if isPunct(b, ";") { return (b + 1)..<s.upperBound }
                 if isPunct(b, ","), b + 2 < t {
-                    let w = tokens[b + 1].lower
+                    let w = lowers[b + 1]
                     if ["and", "but", "while"].contains(w), tokens[b + 2].isCapitalized || fclass(b + 2) == "pron" || fclass(b + 2) == "det" { return (b + 2)..<s.upperBound }
                     if ["though", "although", "whereas"].contains(w) { return (b + 2)..<s.upperBound }
                 }
@@ -1294,9 +1296,9 @@ struct ReportedSpeechExtractor {
 
     /// A pronoun resolved to a person (he, she) or a capitalised run that is not a place or an organisation.
     func isPersonLike(_ r: Range<Int>) -> Bool {
-        if r.count == 1, let p = g.pronouns[tokens[r.lowerBound].lower] { return p.mode == "yes" || ["i", "we", "they"].contains(tokens[r.lowerBound].lower) }
-        guard r.allSatisfy({ tokens[$0].isCapitalized || tokens[$0].text == "." || tokens[$0].text == "-" }) else { return false }
-        return !r.contains { g.nonPersonWords.contains(tokens[$0].lower) || g.places[tokens[$0].text] != nil }
+        if r.count == 1, let p = g.pronouns[lowers[r.lowerBound]] { return p.mode == "yes" || ["i", "we", "they"].contains(lowers[r.lowerBound]) }
+        guard r.allSatisfy({ tokens[$0].isCapitalized || texts[$0] == "." || texts[$0] == "-" }) else { return false }
+        return !r.contains { g.nonPersonWords.contains(lowers[$0]) || g.places[texts[$0]] != nil }
     }
 
     /// The noun phrase starting at `a`: a pronoun, a run of capitalised words (titles, initials,
@@ -1304,8 +1306,8 @@ struct ReportedSpeechExtractor {
     /// manager Kellyanne Conway"). Stops before the verb.
     func nounPhrase(from a: Int, limit: Int) -> Range<Int>? {
         guard a < limit, tokens[a].kind == .word else { return nil }
-        if fclass(a) == "pron" || g.pronouns[tokens[a].lower] != nil {
-            return tokens[a].lower == "there" || tokens[a].lower == "here" ? nil : a..<(a + 1)
+        if fclass(a) == "pron" || g.pronouns[lowers[a]] != nil {
+            return lowers[a] == "there" || lowers[a] == "here" ? nil : a..<(a + 1)
         }
         var k = a
         var sawCap = false
@@ -1313,30 +1315,30 @@ struct ReportedSpeechExtractor {
         while k < limit, k - a < 12 {
             let tk = tokens[k]
             if tk.kind == .punct {
-                if tk.text == ".", k > a, tokens[k - 1].end == tk.start, tokens[k - 1].isCapitalized, tokens[k - 1].text.unicodeScalars.count <= 4 { k += 1; continue }
-                if tk.text == "-", k > a, k + 1 < limit, tokens[k + 1].start == tk.end { k += 1; continue }
+                if texts[k] == ".", k > a, tokens[k - 1].end == tk.start, tokens[k - 1].isCapitalized, texts[k - 1].unicodeScalars.count <= 4 { k += 1; continue }
+                if texts[k] == "-", k > a, k + 1 < limit, tokens[k + 1].start == tk.end { k += 1; continue }
                 break
             }
             if tk.kind != .word { break }
             if let c = fclass(k) {
                 if k == a && (c == "det") { k += 1; continue }
-                if tk.lower == "of" && k > a && k + 1 < limit && tokens[k + 1].isCapitalized && tokens[k - 1].kind == .word { k += 1; continue }
+                if lowers[k] == "of" && k > a && k + 1 < limit && tokens[k + 1].isCapitalized && tokens[k - 1].kind == .word { k += 1; continue }
                 if tk.isCapitalized && k > a && c != "pron" { k += 1; sawCap = true; continue }
                 break
             }
             if tk.isCapitalized { sawCap = true; lowerRun = 0; k += 1; continue }
-            if anyCue(at: k) != nil || g.reportingVerbs[tk.lower] != nil { break }
-            if tk.lower.hasUTF8Suffix("ly") || tk.lower.hasUTF8Suffix("ed") && !g.titles.contains(tk.lower) { break }
-            let prevPossessive = k > a && (tokens[k - 1].lower.hasUTF8Suffix("'s") || tokens[k - 1].lower.hasUTF8Suffix("\u{2019}s") || tokens[k - 1].lower.hasUTF8Suffix("s'") || tokens[k - 1].lower.hasUTF8Suffix("s\u{2019}"))
-            if sawCap && !prevPossessive && !g.titles.contains(tk.lower) && !g.nonPersonWords.contains(tk.lower) { break }
+            if anyCue(at: k) != nil || g.reportingVerbs[lowers[k]] != nil { break }
+            if lowers[k].hasUTF8Suffix("ly") || lowers[k].hasUTF8Suffix("ed") && !g.titles.contains(lowers[k]) { break }
+            let prevPossessive = k > a && (lowers[k - 1].hasUTF8Suffix("'s") || lowers[k - 1].hasUTF8Suffix("\u{2019}s") || lowers[k - 1].hasUTF8Suffix("s'") || lowers[k - 1].hasUTF8Suffix("s\u{2019}"))
+            if sawCap && !prevPossessive && !g.titles.contains(lowers[k]) && !g.nonPersonWords.contains(lowers[k]) { break }
             // a lower-case word followed by a determiner or pronoun is the verb: "The mayor gave the council"
             if lowerRun > 0 || sawCap, k + 1 < limit, let nc = fclass(k + 1), nc == "det" || nc == "pron" { break }
             lowerRun += 1
             if lowerRun > 4 { break }
             k += 1
         }
-        while k > a, tokens[k - 1].kind != .word || fclass(k - 1) == "det" || tokens[k - 1].lower == "of" {
-            if tokens[k - 1].text == ".", k - 1 > a, tokens[k - 2].end == tokens[k - 1].start { break }
+        while k > a, tokens[k - 1].kind != .word || fclass(k - 1) == "det" || lowers[k - 1] == "of" {
+            if texts[k - 1] == ".", k - 1 > a, tokens[k - 2].end == tokens[k - 1].start { break }
             k -= 1
         }
         guard k > a, (a..<k).contains(where: { tokens[$0].kind == .word && fclass($0) != "det" }) else { return nil }
@@ -1357,12 +1359,12 @@ struct ReportedSpeechExtractor {
                 continue
             }
             if tk.kind != .word {
-                if tk.text == "(" || tk.text == "[" { return nil }
+                if texts[a] == "(" || texts[a] == "[" { return nil }
                 a += 1; continue
             }
-            if tk.lower == "as" { a += 1; continue }
+            if lowers[a] == "as" { a += 1; continue }
             // a participle clause opening the sentence: "Asked about the vote, he said", "Smiling, she added"
-            if a == s.lowerBound, tk.isCapitalized, fclass(a) == nil, tk.lower.hasUTF8Suffix("ed") || tk.lower.hasUTF8Suffix("ing"), !midSentenceNames.contains(tk.text) {
+            if a == s.lowerBound, tk.isCapitalized, fclass(a) == nil, lowers[a].hasUTF8Suffix("ed") || lowers[a].hasUTF8Suffix("ing"), !midSentenceNames.contains(texts[a]) {
                 var k = a + 1
                 while k < limit, k - a < 30, !isPunct(k, ",") { k += 1 }
                 if k < limit, isPunct(k, ",") {
@@ -1379,8 +1381,8 @@ struct ReportedSpeechExtractor {
                 // "in a news conference last week he used …": a personal pronoun after the phrase, before any comma
                 var z = a + 1
                 while z < min(limit - 1, a + 15), !isPunct(z, ","), !inQuote[z] {
-                    if let pr = g.pronouns[tokens[z].lower], pr.mode == "yes" || ["they", "we", "i"].contains(tokens[z].lower),
-                       ["he", "she", "they", "we", "i"].contains(tokens[z].lower), tokens[z + 1].kind == .word, !tokens[z + 1].isCapitalized {
+                    if let pr = g.pronouns[lowers[z]], pr.mode == "yes" || ["they", "we", "i"].contains(lowers[z]),
+                       ["he", "she", "they", "we", "i"].contains(lowers[z]), tokens[z + 1].kind == .word, !tokens[z + 1].isCapitalized {
                         return z..<(z + 1)
                     }
                     z += 1
@@ -1399,7 +1401,7 @@ struct ReportedSpeechExtractor {
                 }
                 a = k + 1; continue
             }
-            if tk.kind == .word, !tk.isCapitalized, tk.lower.hasUTF8Suffix("ly"), a + 1 < limit, isPunct(a + 1, ",") { a += 2; continue }
+            if tk.kind == .word, !tk.isCapitalized, lowers[a].hasUTF8Suffix("ly"), a + 1 < limit, isPunct(a + 1, ",") { a += 2; continue }
             break
         }
         // a short introductory phrase without a verb before a comma: "Here in Columbia,", "Minutes later,"
@@ -1407,7 +1409,7 @@ struct ReportedSpeechExtractor {
         while c < min(limit, a + 7), !isPunct(c, ",") { c += 1 }
         if c < limit, isPunct(c, ","), c + 1 < limit, !(a..<c).contains(where: { fclass($0) == "aux" || anyCue(at: $0) != nil || inQuote[$0] }),
            tokens[c + 1].kind == .word, let inner = clauseSubject(Range(uncheckedBounds: (c + 1, s.upperBound)), before: limit) {
-            if nounPhrase(from: a, limit: limit).map({ $0.upperBound != c || (c == a + 1 && !midSentenceNames.contains(tokens[a].text) && fclass(a) != "pron") }) ?? true { return inner }
+            if nounPhrase(from: a, limit: limit).map({ $0.upperBound != c || (c == a + 1 && !midSentenceNames.contains(texts[a]) && fclass(a) != "pron") }) ?? true { return inner }
         }
         return subjectWithVerb(at: a, limit: limit)
     }
@@ -1415,7 +1417,7 @@ struct ReportedSpeechExtractor {
     /// A noun phrase at `a` followed by a verb-like word (possibly after an apposition or a parenthesis).
     func subjectWithVerb(at a: Int, limit: Int) -> Range<Int>? {
         guard a < limit, let np = nounPhrase(from: a, limit: limit) else { return nil }
-        if np.count == 1, g.pronouns[tokens[a].lower]?.mode == "relative" { return nil }
+        if np.count == 1, g.pronouns[lowers[a]]?.mode == "relative" { return nil }
         // a verb must follow the subject (possibly after an apposition between commas or a parenthesis)
         var v = np.upperBound
         if v < limit, isPunct(v, ",") || isPunct(v, "(") {
@@ -1446,18 +1448,18 @@ struct ReportedSpeechExtractor {
         if isPunct(openTok - 1, ":"), openTok >= 2, tokens[openTok - 2].isCapitalized, tokens[openTok - 2].kind == .word {
             // "… - HuffPollster: ''…''": a name run opening the clause right before the colon
             var a = openTok - 2
-            while a > s.lowerBound, openTok - 2 - a < 4, tokens[a - 1].kind == .word, tokens[a - 1].isCapitalized || tokens[a - 1].text == "." { a -= 1 }
-            if a == s.lowerBound || ["-", "\u{2014}", "\u{2013}", "(", ";"].contains(tokens[a - 1].text) {
+            while a > s.lowerBound, openTok - 2 - a < 4, tokens[a - 1].kind == .word, tokens[a - 1].isCapitalized || texts[a - 1] == "." { a -= 1 }
+            if a == s.lowerBound || ["-", "\u{2014}", "\u{2013}", "(", ";"].contains(texts[a - 1]) {
                 return (Span(tokens[openTok - 1].start, tokens[openTok - 1].end), a..<(openTok - 1))
             }
             // "… doesn't surprise Republican pollster Daron Shaw: ''…''": a person's name (with a role) ends the clause
             var r = a
-            while r > s.lowerBound, openTok - 2 - r < 6, tokens[r - 1].kind == .word, !tokens[r - 1].isCapitalized, g.titles.contains(tokens[r - 1].lower) || g.nonPersonWords.contains(tokens[r - 1].lower) {
+            while r > s.lowerBound, openTok - 2 - r < 6, tokens[r - 1].kind == .word, !tokens[r - 1].isCapitalized, g.titles.contains(lowers[r - 1]) || g.nonPersonWords.contains(lowers[r - 1]) {
                 r -= 1
                 while r > s.lowerBound, tokens[r - 1].kind == .word, tokens[r - 1].isCapitalized, fclass(r - 1) == nil { r -= 1 }
             }
             if openTok - 1 - a >= 2, isPersonLike(a..<(openTok - 1)), r > s.lowerBound, fclass(r - 1) != "prep", tokens[r - 1].kind == .word,
-               !(a..<(openTok - 1)).contains(where: { g.places[tokens[$0].text] != nil }) {
+               !(a..<(openTok - 1)).contains(where: { g.places[texts[$0]] != nil }) {
                 return (Span(tokens[openTok - 1].start, tokens[openTok - 1].end), r..<(openTok - 1))
             }
         }
@@ -1466,13 +1468,13 @@ struct ReportedSpeechExtractor {
         var clause = s
         var b = openTok - 1
         while b > floor {
-            if !inQuote[b], isPunct(b, ";") || (isPunct(b, ",") && b + 2 < openTok && ["and", "but", "while"].contains(tokens[b + 1].lower)
+            if !inQuote[b], isPunct(b, ";") || (isPunct(b, ",") && b + 2 < openTok && ["and", "but", "while"].contains(lowers[b + 1])
                 && (tokens[b + 2].isCapitalized || fclass(b + 2) == "pron" || fclass(b + 2) == "det")) {
                 floor = b + 1
                 clause = (isPunct(b, ";") ? b + 1 : b + 2)..<s.upperBound
                 break
             }
-            if !inQuote[b], isPunct(b, ","), b + 2 < openTok, ["though", "although", "whereas"].contains(tokens[b + 1].lower) { floor = b + 1; clause = (b + 2)..<s.upperBound; break }
+            if !inQuote[b], isPunct(b, ","), b + 2 < openTok, ["though", "although", "whereas"].contains(lowers[b + 1]) { floor = b + 1; clause = (b + 2)..<s.upperBound; break }
             b -= 1
         }
         // the outermost cue first: "X said that Y is ''…''" is X's statement
@@ -1493,19 +1495,19 @@ struct ReportedSpeechExtractor {
                 if fclass(intro) == "prep", c.start > intro, !(intro..<c.start).contains(where: { isPunct($0, ",") }),
                    let comma = (c.end..<openTok).first(where: { isPunct($0, ",") && !inQuote[$0] }), openTok - comma > 3 { continue }
                 // passive: "was asked", "is expected"
-                if c.start > s.lowerBound, ["is", "was", "were", "are", "been", "be"].contains(tokens[c.start - 1].lower) {
+                if c.start > s.lowerBound, ["is", "was", "were", "are", "been", "be"].contains(lowers[c.start - 1]) {
                     // "was asked by host Bill Maher, ''…''": the agent speaks
-                    if c.end + 1 < openTok, tokens[c.end].lower == "by", let np = npRight(from: c.end + 1, limit: openTok), np.upperBound < openTok {
+                    if c.end + 1 < openTok, lowers[c.end] == "by", let np = npRight(from: c.end + 1, limit: openTok), np.upperBound < openTok {
                         return (cueSpan, np)
                     }
                     continue
                 }
                 let before = skipAuxLeft(c.start - 1, floor: s.lowerBound)
-                let toInfinitive = before >= s.lowerBound && tokens[before].lower == "to"
+                let toInfinitive = before >= s.lowerBound && lowers[before] == "to"
                 if toInfinitive {
                     // "went on to say", "was prompted to say": the subject of the governing verb
                     var v = before - 1
-                    if v >= s.lowerBound, ["on", "up", "out"].contains(tokens[v].lower) { v -= 1 }
+                    if v >= s.lowerBound, ["on", "up", "out"].contains(lowers[v]) { v -= 1 }
                     var n = 0
                     while v > s.lowerBound, n < 2, tokens[v].kind == .word, !tokens[v].isCapitalized, fclass(v) == nil, tokens[v - 1].kind == .word, !tokens[v - 1].isCapitalized, fclass(v - 1) == nil || fclass(v - 1) == "aux" || fclass(v - 1) == "adv" { v -= 1; n += 1 }
                     if v > s.lowerBound, tokens[v].kind == .word, !tokens[v].isCapitalized, fclass(v) == nil,
@@ -1518,12 +1520,12 @@ struct ReportedSpeechExtractor {
                     return (cueSpan, np)
                 }
                 // "I laughed and said, ''…''": the pronoun subject of the verb coordinated with the cue
-                if before - 2 >= s.lowerBound, tokens[before].lower == "and", tokens[before - 1].kind == .word, !tokens[before - 1].isCapitalized,
-                   fclass(before - 1) == nil, let pr = g.pronouns[tokens[before - 2].lower], pr.mode == "yes" || ["i", "we", "they"].contains(tokens[before - 2].lower),
-                   tokens[before - 2].lower != "it" {
+                if before - 2 >= s.lowerBound, lowers[before] == "and", tokens[before - 1].kind == .word, !tokens[before - 1].isCapitalized,
+                   fclass(before - 1) == nil, let pr = g.pronouns[lowers[before - 2]], pr.mode == "yes" || ["i", "we", "they"].contains(lowers[before - 2]),
+                   lowers[before - 2] != "it" {
                     return (cueSpan, (before - 2)..<(before - 1))
                 }
-                if c.verb.form == "gerund" || toInfinitive || (before >= s.lowerBound && ["and", "but", "then"].contains(tokens[before].lower)) || (before >= s.lowerBound && tokens[before].lower == "by") {
+                if c.verb.form == "gerund" || toInfinitive || (before >= s.lowerBound && ["and", "but", "then"].contains(lowers[before])) || (before >= s.lowerBound && lowers[before] == "by") {
                     // the subject of the main verb: the clause subject ("Carson shared a syllabus for a class
                     // called ''Perception'', writing ''…''"), else an earlier finite cue's subject
                     if c.verb.form == "gerund", before >= s.lowerBound, isPunct(before, ","), let subj = clauseSubject(clause, before: c.start) {
@@ -1563,7 +1565,7 @@ struct ReportedSpeechExtractor {
             // "Republican pollster Daron Shaw: ''…''": a name right before the colon
             if isPunct(openTok - 1, ":"), openTok >= 2, tokens[openTok - 2].isCapitalized, tokens[openTok - 2].kind == .word {
                 var a = openTok - 2
-                while a > s.lowerBound, openTok - 2 - a < 5, tokens[a - 1].kind == .word, tokens[a - 1].isCapitalized || (fclass(a - 1) == nil && !tokens[a - 1].lower.hasUTF8Suffix("ly")) { a -= 1 }
+                while a > s.lowerBound, openTok - 2 - a < 5, tokens[a - 1].kind == .word, tokens[a - 1].isCapitalized || (fclass(a - 1) == nil && !lowers[a - 1].hasUTF8Suffix("ly")) { a -= 1 }
                 if (a..<(openTok - 1)).contains(where: { tokens[$0].isCapitalized }), fclass(a) == nil || fclass(a) == "det" {
                     return (Span(tokens[openTok - 1].start, tokens[openTok - 1].end), a..<(openTok - 1))
                 }

@@ -11,6 +11,8 @@ struct SpeakerResolver {
     let g: Gazetteer
     let sc: [Unicode.Scalar]
     let tokens: [AToken]
+    let texts: [String]
+    let lowers: [String]
     /// Full (multiword) person names in text order.
     private(set) var persons: [Person] = []
     /// Last word (lower case) → indices into `persons`.
@@ -22,8 +24,8 @@ struct SpeakerResolver {
     /// Canonical name → country, from modifiers seen anywhere in the article.
     private var countryOf: [String: String] = [:]
 
-    init(gazetteer: Gazetteer, scalars: [Unicode.Scalar], tokens: [AToken], sentenceStarts: Set<Int>) {
-        g = gazetteer; sc = scalars; self.tokens = tokens
+    init(gazetteer: Gazetteer, scalars: [Unicode.Scalar], tokens: Tokens, sentenceStarts: Set<Int>) {
+        g = gazetteer; sc = scalars; self.tokens = tokens.tokens; texts = tokens.texts; lowers = tokens.lowers
         buildIndex(sentenceStarts: sentenceStarts)
     }
 
@@ -47,9 +49,9 @@ struct SpeakerResolver {
             let t = tokens[j]
             guard t.kind == .word else { break }
             if j > i && tokens[j - 1].end != t.start && !ScalarClass.isSpace(sc[tokens[j - 1].end]) { break }
-            key = j == i ? stripPossessive(t.text) : key + " " + stripPossessive(t.text)
+            key = j == i ? stripPossessive(texts[j]) : key + " " + stripPossessive(texts[j])
             if let p = g.places[key] { best = (j + 1, p) }
-            if j == i, !g.phraseStarts.contains(t.lower) { break }
+            if j == i, !g.phraseStarts.contains(lowers[j]) { break }
             j += 1
         }
         return best
@@ -62,14 +64,14 @@ struct SpeakerResolver {
         var j = i
         while j < limit, j - i < g.maxPhraseWords {
             let t = tokens[j]
-            if t.kind == .punct && t.text == "." && j > i { j += 1; if best == j - 1 { best = j }; continue }
+            if t.kind == .punct && texts[j] == "." && j > i { j += 1; if best == j - 1 { best = j }; continue }
             guard t.kind == .word else { break }
-            key = key.isEmpty ? t.lower : key + " " + t.lower
+            key = key.isEmpty ? lowers[j] : key + " " + lowers[j]
             if g.titles.contains(key) { best = j + 1 }
-            if j == i, !g.phraseStarts.contains(t.lower) { break }
+            if j == i, !g.phraseStarts.contains(lowers[j]) { break }
             j += 1
         }
-        if let b = best, b < limit, tokens[b].text == "." { return b + 1 }
+        if let b = best, b < limit, texts[b] == "." { return b + 1 }
         return best
     }
 
@@ -89,7 +91,7 @@ struct SpeakerResolver {
         var titled = false
         while i < run.upperBound {
             if let e = titleAt(i, limit: run.upperBound), e < run.upperBound || e == run.upperBound {
-                let w = tokens[i].lower
+                let w = lowers[i]
                 if w == "mr" { gender = "m" } else if w == "mrs" || w == "ms" || w == "miss" { gender = "f" }
                 titled = true
                 i = e; continue
@@ -105,7 +107,7 @@ struct SpeakerResolver {
 
     /// Scans the article once for name runs: full names, their countries (from modifiers) and roles.
     private mutating func buildIndex(sentenceStarts: Set<Int>) {
-        let tokens = self.tokens  // a local constant: fields are read in place, tokens are not copied
+        let tokens = self.tokens, texts = self.texts, lowers = self.lowers  // local constants: read in place
         var i = 0
         let n = tokens.count
         while i < n {
@@ -113,14 +115,14 @@ struct SpeakerResolver {
             var j = i
             // A period after a short word stays in the run ("J. R. Hollis", "Mr. Kim") unless it ends the
             // sentence ("… in the Rust Belt. He said" is not one name).
-            while j < n, isNameWord(j) || (tokens[j].text == "." && j > i && tokens[j - 1].end == tokens[j].start
+            while j < n, isNameWord(j) || (texts[j] == "." && j > i && tokens[j - 1].end == tokens[j].start
                                             && tokens[j - 1].end - tokens[j - 1].start <= 4 && !sentenceStarts.contains(j + 1)) {
                 if j > i, tokens[j].newlinesBefore > 0 { break }
                 j += 1
             }
             var a = i
             // a sentence-initial function word is not part of a name
-            if sentenceStarts.contains(a), g.functionWords[tokens[a].lower] != nil { a += 1 }
+            if sentenceStarts.contains(a), g.functionWords[lowers[a]] != nil { a += 1 }
             // a single capitalised word matters only after a title ("Mr. Kim" is two tokens with its period)
             if j - a == 1 { i = max(j, i + 1); continue }
             if a < j {
@@ -133,8 +135,8 @@ struct SpeakerResolver {
                     while k >= 0, steps < 4, tokens[k].kind == .word {
                         // place spellings are capitalised: skip the lookups for lower-case words
                         if tokens[k].isCapitalized {
-                            if let p = g.places[stripPossessive(tokens[k].text)] { country = p.code; break }
-                            if k > 0, tokens[k - 1].isCapitalized, let p = g.places[tokens[k - 1].text + " " + tokens[k].text] { country = p.code; break }
+                            if let p = g.places[stripPossessive(texts[k])] { country = p.code; break }
+                            if k > 0, tokens[k - 1].isCapitalized, let p = g.places[texts[k - 1] + " " + texts[k]] { country = p.code; break }
                         }
                         k -= 1; steps += 1
                     }
@@ -142,23 +144,23 @@ struct SpeakerResolver {
                 let words = nameR.filter { tokens[$0].kind == .word }
                 if words.count >= 2 || (titled && words.count == 1) {
                     let name = stripPossessive(tokenText(nameR))
-                    let last = stripPossessive(tokens[nameR.upperBound - 1].lower)
+                    let last = stripPossessive(lowers[nameR.upperBound - 1])
                     if words.count >= 2 || byLastWord[last] == nil {
                         // A name right after "the" is not a person's ("the Rust Belt", "the Daily Star").
-                        let afterThe = nameR.lowerBound > 0 && tokens[nameR.lowerBound - 1].lower == "the"
-                        let isPlaceName = afterThe || g.places[name] != nil || words.contains { g.nonPersonWords.contains(stripPossessive(tokens[$0].lower)) }
+                        let afterThe = nameR.lowerBound > 0 && lowers[nameR.lowerBound - 1] == "the"
+                        let isPlaceName = afterThe || g.places[name] != nil || words.contains { g.nonPersonWords.contains(stripPossessive(lowers[$0])) }
                         if !isPlaceName {
                             persons.append(Person(token: nameR.lowerBound, name: name, country: country, gender: gender))
                             byLastWord[last, default: []].append(persons.count - 1)
-                            if words.count >= 2 { byFirstWord[tokens[words[0]].lower, default: []].append(persons.count - 1) }
+                            if words.count >= 2 { byFirstWord[lowers[words[0]], default: []].append(persons.count - 1) }
                             if let c = country, countryOf[name] == nil { countryOf[name] = c }
                             // role words right before the name (lower case): "spokesman Dmitry Peskov"
-                            if a > 0, tokens[a - 1].kind == .word, !tokens[a - 1].isCapitalized, g.titles.contains(tokens[a - 1].lower) {
-                                byRole[tokens[a - 1].lower, default: []].append(persons.count - 1)
+                            if a > 0, tokens[a - 1].kind == .word, !tokens[a - 1].isCapitalized, g.titles.contains(lowers[a - 1]) {
+                                byRole[lowers[a - 1], default: []].append(persons.count - 1)
                             }
                             var t = a
                             while t < nameR.lowerBound {
-                                if tokens[t].kind == .word, g.titles.contains(tokens[t].lower) { byRole[tokens[t].lower, default: []].append(persons.count - 1) }
+                                if tokens[t].kind == .word, g.titles.contains(lowers[t]) { byRole[lowers[t], default: []].append(persons.count - 1) }
                                 t += 1
                             }
                         }
@@ -214,7 +216,7 @@ struct SpeakerResolver {
         guard !r.isEmpty else { return (nil, nil) }
         var a = r.lowerBound
         var b = r.upperBound
-        if b - a == 1, let pr = g.pronouns[tokens[a].lower] {
+        if b - a == 1, let pr = g.pronouns[lowers[a]] {
             switch pr.mode {
             case "yes":
                 let near = nearestPerson(before: a, gender: pr.gender == "m" || pr.gender == "f" ? pr.gender : nil)
@@ -227,19 +229,19 @@ struct SpeakerResolver {
                 return (nil, nil)
             case "relative":
                 // "Smith, who said ..." → the noun phrase before the comma
-                if a >= 2, tokens[a - 1].text == "," {
+                if a >= 2, texts[a - 1] == "," {
                     var s = a - 2
-                    while s > 0, isNameWord(s - 1) || (tokens[s - 1].kind == .word && g.titles.contains(tokens[s - 1].lower)) { s -= 1 }
+                    while s > 0, isNameWord(s - 1) || (tokens[s - 1].kind == .word && g.titles.contains(lowers[s - 1])) { s -= 1 }
                     if isNameWord(a - 2) { return resolve(s..<(a - 1)) }
                 }
                 return (nil, nil)
             default:
                 // "they" → the nearest group noun before it ("analysts say … they speculate")
-                if pr.gender == "p", tokens[a].lower == "they", let d = groupAntecedent(before: a) { return (d, nil) }
+                if pr.gender == "p", lowers[a] == "they", let d = groupAntecedent(before: a) { return (d, nil) }
                 return (nil, nil)
             }
         }
-        while a < b, let c = g.functionWords[tokens[a].lower], c == "det" { a += 1 }
+        while a < b, let c = g.functionWords[lowers[a]], c == "det" { a += 1 }
         guard a < b else { return (nil, nil) }
         // country found anywhere in the mention
         var country: String?
@@ -255,13 +257,13 @@ struct SpeakerResolver {
         // a lower-case group of people at a named organisation speaks for it: "analysts at the Acme Institute"
         if !isNameWord(a) {
             var h = a
-            while h < b, tokens[h].kind == .word, !tokens[h].isCapitalized, g.functionWords[tokens[h].lower] == nil { h += 1 }
-            if h > a, h + 1 < b, tokens[h].lower == "at", g.speakerGroupNouns.contains(tokens[h - 1].lower) {
+            while h < b, tokens[h].kind == .word, !tokens[h].isCapitalized, g.functionWords[lowers[h]] == nil { h += 1 }
+            if h > a, h + 1 < b, lowers[h] == "at", g.speakerGroupNouns.contains(lowers[h - 1]) {
                 var o = h + 1
-                while o < b, g.functionWords[tokens[o].lower] == "det" { o += 1 }
+                while o < b, g.functionWords[lowers[o]] == "det" { o += 1 }
                 if o < b, isNameWord(o) {
                     var e = o
-                    while e < b, isNameWord(e) || (tokens[e].text == "." && e > o && isNameWord(e - 1)) { e += 1 }
+                    while e < b, isNameWord(e) || (texts[e] == "." && e > o && isNameWord(e - 1)) { e += 1 }
                     let r = resolve(o..<e)
                     if r.speaker != nil { return r }
                 }
@@ -270,39 +272,39 @@ struct SpeakerResolver {
         // the head noun phrase ends before a preposition or an apposition ("The Defense Ministry in Seoul")
         var h = a + 1
         while h < b {
-            if tokens[h].text == "," || tokens[h].text == "(" { break }
-            if let c = g.functionWords[tokens[h].lower], c == "prep", tokens[h].lower != "of" { break }
+            if texts[h] == "," || texts[h] == "(" { break }
+            if let c = g.functionWords[lowers[h]], c == "prep", lowers[h] != "of" { break }
             h += 1
         }
         b = h
         // the whole mention is a place / body, possibly + government, administration, officials
         if let (e, p) = placeAt(a, limit: b) {
             let rest = e..<b
-            if rest.isEmpty || (rest.count == 1 && ["government", "administration", "officials", "authorities", "regime"].contains(tokens[e].lower)) {
+            if rest.isEmpty || (rest.count == 1 && ["government", "administration", "officials", "authorities", "regime"].contains(lowers[e])) {
                 if !p.isDemonym || !rest.isEmpty { return (p.name, p.code) }
             }
         }
         // last run of capitalised words
         var e = b
-        while e > a, tokens[e - 1].kind != .word || tokens[e - 1].lower == "’s" { e -= 1 }
+        while e > a, tokens[e - 1].kind != .word || lowers[e - 1] == "’s" { e -= 1 }
         let headCapitalized = e > a && isNameWord(e - 1)
         if headCapitalized {
             var s = e - 1
-            while s > a, isNameWord(s - 1) || (tokens[s - 1].text == "." && s - 1 > a && isNameWord(s - 2)) { s -= 1 }
+            while s > a, isNameWord(s - 1) || (texts[s - 1] == "." && s - 1 > a && isNameWord(s - 2)) { s -= 1 }
             let (nameR, c2, _, _) = analyseRun(s..<e)
             if !nameR.isEmpty {
                 if let (pe, p) = placeAt(nameR.lowerBound, limit: e), pe == e { return (p.name, p.code) }
                 let words = nameR.filter { tokens[$0].kind == .word }
                 let name = stripPossessive(tokenText(nameR))
                 if words.count == 1 {
-                    if let full = linkSurname(stripPossessive(tokens[nameR.lowerBound].lower), at: nameR.lowerBound) {
+                    if let full = linkSurname(stripPossessive(lowers[nameR.lowerBound]), at: nameR.lowerBound) {
                         return (full.name, country ?? c2 ?? full.country ?? countryOf[full.name])
                     }
                 }
                 return (name, country ?? c2 ?? countryOf[name])
             }
             // only titles: "President" → role link
-            if let role = byRole[tokens[e - 1].lower]?.last(where: { persons[$0].token < r.lowerBound }) {
+            if let role = byRole[lowers[e - 1]]?.last(where: { persons[$0].token < r.lowerBound }) {
                 let p = persons[role]
                 return (p.name, country ?? p.country ?? countryOf[p.name])
             }
@@ -310,7 +312,7 @@ struct SpeakerResolver {
         }
         // lower-case head: a body's agency ("the KCNA news agency"), a role ("the spokesman") or a group ("South Korean media")
         if let body { return (body.name, body.code) }
-        if e > a, g.titles.contains(tokens[e - 1].lower), let roles = byRole[tokens[e - 1].lower] {
+        if e > a, g.titles.contains(lowers[e - 1]), let roles = byRole[lowers[e - 1]] {
             // "the Russian president": the last person with that role, of that country when one is named
             let before = roles.filter { persons[$0].token < r.lowerBound }
             let sameCountry = country.map { c in before.filter { (persons[$0].country ?? countryOf[persons[$0].name]) == c } } ?? []
@@ -323,20 +325,20 @@ struct SpeakerResolver {
         if anyCapital { return (stripPossessive(tokenText(a..<b)), country) }
         // a definite description ("the state agency") → the nearest earlier named phrase with the same head
         // noun ("the KCNA news agency")
-        if e > a, r.lowerBound < a, ["the", "this", "that"].contains(tokens[r.lowerBound].lower),
-           let ante = namedAntecedent(head: tokens[e - 1].lower, before: r.lowerBound) {
+        if e > a, r.lowerBound < a, ["the", "this", "that"].contains(lowers[r.lowerBound]),
+           let ante = namedAntecedent(head: lowers[e - 1], before: r.lowerBound) {
             let res = resolve(ante)
             if res.speaker != nil { return res }
         }
         // an unnamed group or description speaks as itself: "analysts", "the official media"
         // (a participle after the noun is not part of it: "images released" → "images")
-        while e - 1 > a, tokens[e - 1].lower.hasUTF8Suffix("ed"), !g.speakerGroupNouns.contains(tokens[e - 1].lower) { e -= 1 }
+        while e - 1 > a, lowers[e - 1].hasUTF8Suffix("ed"), !g.speakerGroupNouns.contains(lowers[e - 1]) { e -= 1 }
         // (not an adverb, a participle, a pronoun or a negated auxiliary read as a noun: "egregiously",
         // "interviewed", "aides haven't")
-        if e > a, tokens[e - 1].kind == .word, g.functionWords[tokens[e - 1].lower] == nil, g.pronouns[tokens[e - 1].lower] == nil,
-           !tokens[e - 1].lower.hasUTF8Suffix("ly") || g.lyNouns.contains(tokens[e - 1].lower),
-           !tokens[e - 1].lower.hasUTF8Suffix("ed") || g.speakerGroupNouns.contains(tokens[e - 1].lower),
-           !tokens[e - 1].lower.hasUTF8Suffix("n't"), !tokens[e - 1].lower.hasUTF8Suffix("n\u{2019}t") {
+        if e > a, tokens[e - 1].kind == .word, g.functionWords[lowers[e - 1]] == nil, g.pronouns[lowers[e - 1]] == nil,
+           !lowers[e - 1].hasUTF8Suffix("ly") || g.lyNouns.contains(lowers[e - 1]),
+           !lowers[e - 1].hasUTF8Suffix("ed") || g.speakerGroupNouns.contains(lowers[e - 1]),
+           !lowers[e - 1].hasUTF8Suffix("n't"), !lowers[e - 1].hasUTF8Suffix("n\u{2019}t") {
             return (stripPossessive(tokenText(a..<e)), country)
         }
         return (nil, country)
@@ -347,10 +349,10 @@ struct SpeakerResolver {
     func namedAntecedent(head: String, before at: Int) -> Range<Int>? {
         var k = at - 1
         while k > 0, at - k < 600 {
-            if tokens[k].kind == .word, tokens[k].lower == head, !tokens[k].isCapitalized {
+            if tokens[k].kind == .word, lowers[k] == head, !tokens[k].isCapitalized {
                 var s = k
                 var sawName = false
-                while s > 0, k - s < 4, tokens[s - 1].kind == .word, g.functionWords[tokens[s - 1].lower] == nil {
+                while s > 0, k - s < 4, tokens[s - 1].kind == .word, g.functionWords[lowers[s - 1]] == nil {
                     s -= 1
                     if isNameWord(s) { sawName = true }
                 }
@@ -366,11 +368,11 @@ struct SpeakerResolver {
     func groupAntecedent(before at: Int) -> String? {
         var k = at - 1
         while k >= 0, at - k < 150 {
-            if tokens[k].kind == .word, g.speakerGroupNouns.contains(tokens[k].lower), g.pronouns[tokens[k].lower] == nil {
+            if tokens[k].kind == .word, g.speakerGroupNouns.contains(lowers[k]), g.pronouns[lowers[k]] == nil {
                 var s = k
                 // modifiers within the same line: "Western intelligence agencies"
                 while s > 0, k - s < 3, tokens[s].newlinesBefore == 0, tokens[s - 1].kind == .word,
-                      g.functionWords[tokens[s - 1].lower] == nil, g.reportingVerbs[tokens[s - 1].lower] == nil { s -= 1 }
+                      g.functionWords[lowers[s - 1]] == nil, g.reportingVerbs[lowers[s - 1]] == nil { s -= 1 }
                 return stripPossessive(tokenText(s..<(k + 1)))
             }
             k -= 1

@@ -1,17 +1,25 @@
-/// A token of the article body. Offsets are Unicode-scalar offsets into the document text.
+/// A token of the article body. Offsets are Unicode-scalar offsets into the document text. A token is plain
+/// values only (its text is in `Tokens`), so reading one out of the array copies a few words and counts no
+/// references: the rules read tokens millions of times.
 struct AToken: Sendable {
     enum Kind: UInt8, Sendable { case word, number, punct, quote }
     var start: Int
     var end: Int
     var kind: Kind
-    /// The token's text as written.
-    var text: String
-    /// Lower-cased text (words only; punctuation as written).
-    var lower: String
-    /// Newlines between the previous token and this one.
-    var newlinesBefore: Int
     /// First scalar is an upper-case letter.
     var isCapitalized: Bool
+    /// Newlines between the previous token and this one.
+    var newlinesBefore: Int
+}
+
+/// The tokens of an article with their texts, in parallel arrays (`texts[t]` is the text of `tokens[t]`).
+struct Tokens: Sendable {
+    var tokens: [AToken] = []
+    /// Each token's text as written.
+    var texts: [String] = []
+    /// Each token's text in lower case (words only; other tokens as written).
+    var lowers: [String] = []
+    var count: Int { tokens.count }
 }
 
 enum ScalarClass {
@@ -49,23 +57,27 @@ enum ScalarClass {
 private let asciiText: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 private let asciiLower: [String] = asciiText.map { $0.lowercased() }
 
-func tokenize(_ scalars: [Unicode.Scalar], from: Int) -> [AToken] {
+func tokenize(_ scalars: [Unicode.Scalar], from: Int) -> Tokens {
     // Read through a buffer pointer: no bounds checks or reference counting per scalar.
     scalars.withUnsafeBufferPointer { tokenize($0, from: from) }
 }
 
-private func tokenize(_ sc: UnsafeBufferPointer<Unicode.Scalar>, from: Int) -> [AToken] {
-    var tokens: [AToken] = []
-    tokens.reserveCapacity(sc.count / 5)
+private func tokenize(_ sc: UnsafeBufferPointer<Unicode.Scalar>, from: Int) -> Tokens {
+    var out = Tokens()
+    out.tokens.reserveCapacity(sc.count / 5)
+    out.texts.reserveCapacity(sc.count / 5)
+    out.lowers.reserveCapacity(sc.count / 5)
     var i = max(0, from)
     let n = sc.count
     var newlines = 0
-    func make(_ a: Int, _ b: Int, _ kind: AToken.Kind, _ newlines: Int) -> AToken {
+    func append(_ a: Int, _ b: Int, _ kind: AToken.Kind, _ newlines: Int) {
         // One ASCII scalar (punctuation, "a", "I", a digit): prebuilt strings.
         if b - a == 1, sc[a].value < 128 {
             let v = Int(sc[a].value)
-            return AToken(start: a, end: b, kind: kind, text: asciiText[v], lower: kind == .word ? asciiLower[v] : asciiText[v],
-                          newlinesBefore: newlines, isCapitalized: v >= 65 && v <= 90)
+            out.tokens.append(AToken(start: a, end: b, kind: kind, isCapitalized: v >= 65 && v <= 90, newlinesBefore: newlines))
+            out.texts.append(asciiText[v])
+            out.lowers.append(kind == .word ? asciiLower[v] : asciiText[v])
+            return
         }
         var ascii = true
         var hasUpper = false
@@ -96,8 +108,9 @@ private func tokenize(_ sc: UnsafeBufferPointer<Unicode.Scalar>, from: Int) -> [
             text = String(scalars: sc[a..<b])
             lower = kind == .word ? text.lowercased() : text
         }
-        return AToken(start: a, end: b, kind: kind, text: text, lower: lower, newlinesBefore: newlines,
-                      isCapitalized: ScalarClass.isUpper(sc[a]))
+        out.tokens.append(AToken(start: a, end: b, kind: kind, isCapitalized: ScalarClass.isUpper(sc[a]), newlinesBefore: newlines))
+        out.texts.append(text)
+        out.lowers.append(lower)
     }
     while i < n {
         let s = sc[i]
@@ -130,22 +143,22 @@ private func tokenize(_ sc: UnsafeBufferPointer<Unicode.Scalar>, from: Int) -> [
             // plural possessive: "Sanders' campaign", "the Clintons’ farm" (an apostrophe after s, then a word)
             if !allDigits, j + 2 < n, ScalarClass.isApostrophe(sc[j]), sc[j - 1] == "s" || sc[j - 1] == "S",
                sc[j + 1] == " ", ScalarClass.isLetter(sc[j + 2]) { j += 1 }
-            tokens.append(make(i, j, allDigits ? .number : .word, newlines))
+            append(i, j, allDigits ? .number : .word, newlines)
             newlines = 0
             i = j
             continue
         }
         // NYT double-apostrophe quote is one token
         if (s == "'" && i + 1 < n && sc[i + 1] == "'") || (s == "`" && i + 1 < n && sc[i + 1] == "`") {
-            tokens.append(make(i, i + 2, .quote, newlines)); newlines = 0; i += 2; continue
+            append(i, i + 2, .quote, newlines); newlines = 0; i += 2; continue
         }
         // "..." as one token
         if s == "." && i + 2 < n && sc[i + 1] == "." && sc[i + 2] == "." {
-            tokens.append(make(i, i + 3, .punct, newlines)); newlines = 0; i += 3; continue
+            append(i, i + 3, .punct, newlines); newlines = 0; i += 3; continue
         }
-        tokens.append(make(i, i + 1, ScalarClass.isQuoteMark(s) ? .quote : .punct, newlines))
+        append(i, i + 1, ScalarClass.isQuoteMark(s) ? .quote : .punct, newlines)
         newlines = 0
         i += 1
     }
-    return tokens
+    return out
 }

@@ -46,9 +46,20 @@ struct EntityRecognizer {
     /// word that is also seen in lower case is an ordinary word).
     let lowerVocabulary: Set<String>
 
+    /// A token with its text: the recognizer's own stream (hyphen compounds of places split).
+    struct Token {
+        var start: Int
+        var end: Int
+        var kind: AToken.Kind
+        var text: String
+        var lower: String
+        var newlinesBefore: Int
+        var isCapitalized: Bool
+    }
+
     struct Context {
         let sc: [Unicode.Scalar]
-        var toks: [AToken]
+        var toks: [Token]
         var initial: [Bool]
         /// The token is on a line in title case ("Ted Cruz Apologizes For Remarks"): every word there is
         /// capitalised whatever it is.
@@ -70,13 +81,15 @@ struct EntityRecognizer {
         let raw = tokenize(sc, from: from)
         var startSet = Set<Int>()
         if known.isEmpty {
-            for r in SentenceSplitter(gazetteer: g).split(raw) where !r.isEmpty { startSet.insert(raw[r.lowerBound].start) }
+            for r in SentenceSplitter(gazetteer: g).split(raw) where !r.isEmpty { startSet.insert(raw.tokens[r.lowerBound].start) }
         } else {
             for span in known { startSet.insert(span.start) }
         }
-        var toks: [AToken] = []
+        var toks: [Token] = []
         toks.reserveCapacity(raw.count)
-        for t in raw {
+        for (k, r) in raw.tokens.enumerated() {
+            let t = Token(start: r.start, end: r.end, kind: r.kind, text: raw.texts[k], lower: raw.lowers[k],
+                          newlinesBefore: r.newlinesBefore, isCapitalized: r.isCapitalized)
             if t.kind == .word, t.isCapitalized, t.text.utf8.contains(45) {
                 let parts = t.text.split(separator: "-", omittingEmptySubsequences: false)
                 if parts.count >= 2, parts.allSatisfy({ $0.first?.isUppercase == true }),
@@ -85,7 +98,7 @@ struct EntityRecognizer {
                     for (k, p) in parts.enumerated() {
                         let len = p.unicodeScalars.count
                         let s = String(p)
-                        toks.append(AToken(start: offset, end: offset + len, kind: .word, text: s, lower: s.lowercased(),
+                        toks.append(Token(start: offset, end: offset + len, kind: .word, text: s, lower: s.lowercased(),
                                            newlinesBefore: k == 0 ? t.newlinesBefore : 0, isCapitalized: true))
                         offset += len + 1
                     }
