@@ -40,7 +40,9 @@ struct ReportedSpeechExtractor {
         return i < 0 ? nil : cueList[Int(i)]
     }
     /// Capitalised words seen inside sentences (not only sentence-initially): evidence of proper names.
-    private var midSentenceNames: Set<String> = []
+    /// Collected on first use: most articles never ask.
+    private let midSentenceNames = NameMemo()
+    final class NameMemo { var names: Set<String>? }
     private var paragraphStart: [Int32] = []
     /// Tokens inside quotation marks (marks included).
     private var inQuote: [Bool] = []
@@ -56,10 +58,7 @@ struct ReportedSpeechExtractor {
         paragraphStart = [Int32](repeating: 0, count: tokens.count)
         var ps = 0
         for (k, s) in sentences.enumerated() {
-            for t in s {
-                sentenceOf[t] = Int32(k)
-                if t > s.lowerBound, tokens[t].isCapitalized, tokens[t].kind == .word, tokens[t - 1].kind == .word { midSentenceNames.insert(texts[t]) }
-            }
+            for t in s { sentenceOf[t] = Int32(k) }
         }
         for t in 0..<tokens.count {
             if t == 0 || tokens[t].newlinesBefore > 0 { ps = t }
@@ -68,6 +67,20 @@ struct ReportedSpeechExtractor {
     }
 
     // MARK: token helpers
+
+    /// Whether the text of token `t` is also written capitalised inside some sentence (after a word).
+    func isMidSentenceName(_ t: Int) -> Bool {
+        if midSentenceNames.names == nil {
+            var names: Set<String> = []
+            for s in sentences {
+                for t in s where t > s.lowerBound && tokens[t].isCapitalized && tokens[t].kind == .word && tokens[t - 1].kind == .word {
+                    names.insert(texts[t])
+                }
+            }
+            midSentenceNames.names = names
+        }
+        return midSentenceNames.names!.contains(texts[t])
+    }
 
     struct Cue { var start: Int; var end: Int; var verb: Gazetteer.ReportingVerb }
 
@@ -906,7 +919,7 @@ struct ReportedSpeechExtractor {
         while k < min(s.upperBound, a + 5), !isPunct(k, ":") { k += 1 }
         guard k < s.upperBound, isPunct(k, ":"), k > a, isNameLike(a..<k), fclass(a) == nil || fclass(a) == "det" else { return nil }
         // a single word must be a name used elsewhere mid-sentence ("Sanders:", not "Correction:")
-        if k - a == 1, !midSentenceNames.contains(texts[a]) { return nil }
+        if k - a == 1, !isMidSentenceName(a) { return nil }
         if ((a + 1)..<k).contains(where: { fclass($0) != nil }) { return nil }
         var e = s.upperBound
         while e > k + 1, tokens[e - 1].kind == .punct, [".", "!", "?"].contains(texts[e - 1]) { e -= 1 }
@@ -1364,7 +1377,7 @@ struct ReportedSpeechExtractor {
             }
             if lowers[a] == "as" { a += 1; continue }
             // a participle clause opening the sentence: "Asked about the vote, he said", "Smiling, she added"
-            if a == s.lowerBound, tk.isCapitalized, fclass(a) == nil, lowers[a].hasUTF8Suffix("ed") || lowers[a].hasUTF8Suffix("ing"), !midSentenceNames.contains(texts[a]) {
+            if a == s.lowerBound, tk.isCapitalized, fclass(a) == nil, lowers[a].hasUTF8Suffix("ed") || lowers[a].hasUTF8Suffix("ing"), !isMidSentenceName(a) {
                 var k = a + 1
                 while k < limit, k - a < 30, !isPunct(k, ",") { k += 1 }
                 if k < limit, isPunct(k, ",") {
@@ -1409,7 +1422,7 @@ struct ReportedSpeechExtractor {
         while c < min(limit, a + 7), !isPunct(c, ",") { c += 1 }
         if c < limit, isPunct(c, ","), c + 1 < limit, !(a..<c).contains(where: { fclass($0) == "aux" || anyCue(at: $0) != nil || inQuote[$0] }),
            tokens[c + 1].kind == .word, let inner = clauseSubject(Range(uncheckedBounds: (c + 1, s.upperBound)), before: limit) {
-            if nounPhrase(from: a, limit: limit).map({ $0.upperBound != c || (c == a + 1 && !midSentenceNames.contains(texts[a]) && fclass(a) != "pron") }) ?? true { return inner }
+            if nounPhrase(from: a, limit: limit).map({ $0.upperBound != c || (c == a + 1 && !isMidSentenceName(a) && fclass(a) != "pron") }) ?? true { return inner }
         }
         return subjectWithVerb(at: a, limit: limit)
     }

@@ -6,6 +6,17 @@ struct SpeakerResolver {
         var name: String
         var country: String?
         var gender: String?
+        /// How many words the name has, and its last word in lower case without a possessive (the key a
+        /// surname alone is linked by): computed once, not at every look-up.
+        let wordCount: Int
+        let surnameKey: String
+
+        init(token: Int, name: String, country: String?, gender: String?) {
+            self.token = token; self.name = name; self.country = country; self.gender = gender
+            let words = name.split(separator: " ")
+            wordCount = words.count
+            surnameKey = SpeakerResolver.stripPossessive(String(words.last ?? "")).lowercased()
+        }
     }
 
     let g: Gazetteer
@@ -75,7 +86,9 @@ struct SpeakerResolver {
         return best
     }
 
-    func stripPossessive(_ s: String) -> String {
+    func stripPossessive(_ s: String) -> String { Self.stripPossessive(s) }
+
+    static func stripPossessive(_ s: String) -> String {
         if s.hasUTF8Suffix("'s") || s.hasUTF8Suffix("\u{2019}s") { return String(s.unicodeScalars.dropLast(2)) }
         // plural possessive kept on the word by the tokenizer: "Sanders'"
         if s.hasUTF8Suffix("s'") || s.hasUTF8Suffix("s\u{2019}") { return String(s.unicodeScalars.dropLast(1)) }
@@ -173,15 +186,17 @@ struct SpeakerResolver {
 
     /// The person a single surname refers to: the nearest full name before `at` ending with it, else the first after.
     func linkSurname(_ word: String, at: Int) -> Person? {
-        let list = (byLastWord[word] ?? []) + (byFirstWord[word] ?? [])
-        guard !list.isEmpty else { return nil }
-        var best: Person?
-        for idx in list {
-            let p = persons[idx]
-            if p.name.split(separator: " ").count < 2 { continue }
-            if p.token <= at { if best == nil || best!.token < p.token { best = p } } else if best == nil { best = p }
+        // the nearest multiword name before `at`, else the first after; last words first, then first words
+        var best: Int?
+        func consider(_ list: [Int]?) {
+            for idx in list ?? [] where persons[idx].wordCount >= 2 {
+                let token = persons[idx].token
+                if token <= at { if best == nil || persons[best!].token < token { best = idx } } else if best == nil { best = idx }
+            }
         }
-        return best
+        consider(byLastWord[word])
+        consider(byFirstWord[word])
+        return best.map { persons[$0] }
     }
 
     func nearestPerson(before at: Int, gender: String?) -> Person? {
@@ -193,7 +208,7 @@ struct SpeakerResolver {
         while k >= 0, steps < 12 {
             let p = persons[k]
             if gender == nil || p.gender == nil || p.gender == gender {
-                if let full = linkSurname(stripPossessive(String(p.name.split(separator: " ").last ?? "")).lowercased(), at: p.token) {
+                if let full = linkSurname(p.surnameKey, at: p.token) {
                     return Person(token: p.token, name: full.name, country: full.country ?? countryOf[full.name], gender: p.gender)
                 }
                 return p
@@ -203,10 +218,18 @@ struct SpeakerResolver {
         return nil
     }
 
-    /// Canonical speaker and country for the mention `r` (token range).
+    /// The last space-separated word of `name` (as `name.split(separator: " ").last`), without splitting.
+    static func lastWord(_ name: String) -> Substring? {
+        var end = name.endIndex
+        while end > name.startIndex, name[name.index(before: end)] == " " { end = name.index(before: end) }
+        guard end > name.startIndex else { return nil }
+        let start = name[..<end].lastIndex(of: " ").map { name.index(after: $0) } ?? name.startIndex
+        return name[start..<end]
+    }
+
     /// Whether `name` is a person name of the article index.
     func isPerson(_ name: String) -> Bool {
-        guard let last = name.split(separator: " ").last.map({ $0.lowercased() }), let list = byLastWord[last] else { return false }
+        guard let last = Self.lastWord(name)?.lowercased(), let list = byLastWord[last] else { return false }
         return list.contains { persons[$0].name == name }
     }
 
