@@ -20,8 +20,8 @@ struct Provenance: Sendable {
     /// Hashes of every spelling in `agencies`.
     var agencyKeys: Set<UInt64> = []
     var maxNavigationLength = 0
-    /// Element 128 × a + b is true when a bio cue starts with ASCII scalars a, b.
-    var bioCueOpenings = [Bool](repeating: false, count: 128 * 128)
+    /// Element k is true when a bio cue starts with ASCII scalar k.
+    var bioCueFirsts = [Bool](repeating: false, count: 128)
     var bioCuesAreASCII = true
 
     static let bundled: Provenance = {
@@ -64,12 +64,9 @@ struct Provenance: Sendable {
             agencyKeys.insert(ScalarText.hash(key.unicodeScalars))
         }
         maxNavigationLength = navigation.map { $0.unicodeScalars.count }.max() ?? 0
-        // Cues are lower case: the table holds their first two scalars.
-        for cue in bioCues where cue.count >= 2 && cue[0].value < 128 && cue[1].value < 128 {
-            bioCueOpenings[Int(cue[0].value) * 128 + Int(cue[1].value)] = true
-        }
-        // A cue opening with a non-ASCII scalar (or of one scalar) is found by the plain scan.
-        bioCuesAreASCII = bioCues.allSatisfy { $0.count >= 2 && $0[0].value < 128 && $0[1].value < 128 }
+        for cue in bioCues where cue[0].value < 128 { bioCueFirsts[Int(cue[0].value)] = true }
+        // A cue opening with a non-ASCII scalar is found by the plain scan.
+        bioCuesAreASCII = bioCues.allSatisfy { $0[0].value < 128 }
     }
 
     /// One line of the body: its span, trimmed of whitespace. The text is built only for the few lines
@@ -160,18 +157,16 @@ struct Provenance: Sendable {
     }
 
     /// Whether a bio cue ("follow her on") occurs in the line, ignoring ASCII case: one pass, trying the
-    /// cues only where two scalars could open one.
+    /// cues only where a scalar could open one.
     func hasBioCue(_ t: ScalarText, _ span: Span) -> Bool {
         guard bioCuesAreASCII else { return bioCues.contains { t.containsFolded($0, in: span) } }
         var i = span.start
-        let openings = bioCueOpenings
-        var f = span.start < span.end ? ScalarText.fold(t[span.start]) : 0
-        while i + 1 < span.end {
-            let next = ScalarText.fold(t[i + 1])
-            if f < 128, next < 128, openings[Int(f) * 128 + Int(next)] {
+        let firsts = bioCueFirsts
+        while i < span.end {
+            let f = ScalarText.fold(t[i])
+            if f < 128, firsts[Int(f)] {
                 for cue in bioCues where cue[0].value == f && t.containsFolded(cue, in: Span(i, min(span.end, i + cue.count))) { return true }
             }
-            f = next
             i += 1
         }
         return false

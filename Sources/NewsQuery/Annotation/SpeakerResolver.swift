@@ -6,17 +6,19 @@ struct SpeakerResolver {
         var name: String
         var country: String?
         var gender: String?
-        /// How many words the name has, and its last word in lower case without a possessive (the key a
-        /// surname alone is linked by): computed once, not at every look-up.
-        let wordCount: Int
-        let surnameKey: String
 
-        init(token: Int, name: String, country: String?, gender: String?) {
-            self.token = token; self.name = name; self.country = country; self.gender = gender
-            let words = name.split(separator: " ")
-            wordCount = words.count
-            surnameKey = SpeakerResolver.stripPossessive(String(words.last ?? "")).lowercased()
+        /// The name has two words or more (space-separated), read on its bytes.
+        var hasTwoWords: Bool {
+            var words = 0
+            var inWord = false
+            for b in name.utf8 {
+                if b == 32 { inWord = false } else if !inWord { inWord = true; words += 1; if words == 2 { return true } }
+            }
+            return false
         }
+
+        /// The key a surname alone links by: the last word in lower case, without a possessive.
+        var surnameKey: String { SpeakerResolver.stripPossessive(String(SpeakerResolver.lastWord(name) ?? "")).lowercased() }
     }
 
     let g: Gazetteer
@@ -189,7 +191,7 @@ struct SpeakerResolver {
         // the nearest multiword name before `at`, else the first after; last words first, then first words
         var best: Int?
         func consider(_ list: [Int]?) {
-            for idx in list ?? [] where persons[idx].wordCount >= 2 {
+            for idx in list ?? [] where persons[idx].hasTwoWords {
                 let token = persons[idx].token
                 if token <= at { if best == nil || persons[best!].token < token { best = idx } } else if best == nil { best = idx }
             }
@@ -220,10 +222,12 @@ struct SpeakerResolver {
 
     /// The last space-separated word of `name` (as `name.split(separator: " ").last`), without splitting.
     static func lastWord(_ name: String) -> Substring? {
-        var end = name.endIndex
-        while end > name.startIndex, name[name.index(before: end)] == " " { end = name.index(before: end) }
-        guard end > name.startIndex else { return nil }
-        let start = name[..<end].lastIndex(of: " ").map { name.index(after: $0) } ?? name.startIndex
+        let u = name.utf8
+        var end = u.endIndex
+        while end > u.startIndex, u[u.index(before: end)] == 32 { end = u.index(before: end) }
+        guard end > u.startIndex else { return nil }
+        var start = end
+        while start > u.startIndex, u[u.index(before: start)] != 32 { start = u.index(before: start) }
         return name[start..<end]
     }
 
