@@ -100,6 +100,8 @@ struct Evaluator {
             case .source: return a.metadata.source
             case .sourceCountry: return a.metadata.country
             case .article: return a.id
+            case .sentence: return a.line(of: m.sentence)
+            case .clause: return a.line(of: Clause.span(around: m.span, in: m.sentence, of: a))
             default: return text(of: field, entity: store.entities.entities[m.entity])
             }
         }
@@ -127,7 +129,7 @@ struct Evaluator {
             guard let quote, case .quote(let id) = row, let e = store.entities.entityID(for: quote, in: id.article),
                   let entity = store.entities.entity(id: e) else { return nil }
             return field == .speakerType ? entity.type.rawValue : Evaluator.joined(entity.roles)
-        case .value, .unit, .normalized, .dimension, .measure: return nil
+        case .value, .unit, .normalized, .dimension, .measure, .sentence, .clause: return nil
         case .entity, .type, .country, .aliases, .roles, .mentions, .articles: return nil
         }
     }
@@ -173,6 +175,8 @@ struct Evaluator {
         case .language: return article.metadata.language
         case .translatedFrom: return article.metadata.translatedFrom
         case .title: return article.title
+        case .sentence: return FactRows.sentence(fact, in: article)
+        case .clause: return FactRows.clause(fact, in: article)
         case .speaker, .speakerCountry, .cue, .quotes, .cueClass, .speakerType, .speakerRole: return nil
         case .entity, .type, .country, .aliases, .roles, .mentions, .articles: return nil
         case .sourceAgencies, .sourceByline, .sourceTranslated: return nil
