@@ -332,10 +332,17 @@ import Testing
 
     @Test(.enabled(if: goldIsThere, "../shared/seeds/gold.json is absent"))
     func namedExperts() throws {
-        _ = try Self.gold("outside experts")
-        let rows = try Self.rows("quotes where speaker.role ~ professor")
-        #expect(Set(rows.map { $0["speaker"]! }) == ["Leif-Eric Easley"])
+        let gold = try Self.gold("outside experts")
+        // Experts quoted by name: people whose role ties them to a university.
+        let rows = try Self.rows("quotes where speaker.type = person and speaker.role ~ university")
+        #expect(Set(rows.map { $0["speaker"]! }) == ["Yang Moo-jin", "Leif-Eric Easley"])
         #expect(rows.allSatisfy { $0["article"] == "002_9bb85a162a50f120" })
+        for speaker in ["Yang Moo-jin", "Leif-Eric Easley"] {
+            #expect(gold.answer.contains { $0.hasPrefix(speaker) })
+        }
+        #expect(rows.contains { row in gold.evidence.contains { Self.plain(row["text"]!).contains(Self.plain($0.text)) } })
+        #expect(rows.contains { $0["speaker"] == "Yang Moo-jin" && $0["text"]!.contains("military cooperation between Russia and North Korea") })
+        #expect(Set(try Self.rows("quotes where speaker.role ~ professor").map { $0["speaker"]! }) == ["Leif-Eric Easley"])
     }
 
     @Test(.enabled(if: goldIsThere, "../shared/seeds/gold.json is absent"))
