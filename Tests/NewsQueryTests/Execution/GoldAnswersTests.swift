@@ -351,5 +351,10 @@ import Testing
         let rows = try Self.rows(#"what did "State Department" say"#)
         #expect(Set(rows.map { $0["article"]! }).isSubset(of: Set(gold.evidence.map(\.article))))
         #expect(rows.contains { $0["article"] == "000_801eace45a2133ac" && $0["text"]!.contains("pariah") })
+        // The department and its spokesman: both of the gold's answers, and nothing else.
+        let all = try Self.rows(#"quotes where speaker = "State Department" or speaker.role ~ "State Department""#)
+        #expect(Set(all.map { $0["article"]! }) == Set(gold.evidence.map(\.article)))
+        #expect(Set(all.map { $0["speaker"]! }) == ["US State Department", "Matthew Miller"])
+        #expect(all.contains { $0["speaker"] == "Matthew Miller" && $0["text"] == "I would describe it as if he were pleading for help" })
     }
 }
