@@ -22,8 +22,9 @@ enum Clause {
             if marks.contains(scalars[i]) { end = i; break }
             i += 1
         }
-        for token in TextTokenizer.tokens(Array(scalars[start..<end])) where boundaryWords.contains(token.word) {
-            let s = Span(start + token.span.start, start + token.span.end)
+        let base = start
+        for token in TextTokenizer.tokens(Array(scalars[base..<end])) where boundaryWords.contains(token.word) {
+            let s = Span(base + token.span.start, base + token.span.end)
             if s.end <= span.start { start = max(start, s.end) }
             if s.start >= span.end { end = min(end, s.start); break }
         }

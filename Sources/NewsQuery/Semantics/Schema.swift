@@ -123,8 +123,7 @@ public enum Schema {
         ],
         .mentions: [
             ("entity", .entity), ("type", .type), ("article", .article), ("start", .start), ("end", .end), ("text", .text),
-            ("source", .source), ("source.country", .sourceCountry), ("sentence", .sentence),
-            ("clause", .clause),
+            ("source", .source), ("source.country", .sourceCountry), ("sentence", .sentence), ("clause", .clause),
         ],
         .numbers: [
             ("kind", .kind), ("value", .value), ("unit", .unit), ("normalized", .normalized), ("dimension", .dimension),

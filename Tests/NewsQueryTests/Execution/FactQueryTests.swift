@@ -51,6 +51,15 @@ import Testing
                 == "text | date | clause\nSunday | 2023-09-10 | he left the capital on Sunday")
         #expect(TinyStore.run("numbers where clause ~ reported", on: store, columns: ["text", "clause"])
                 == "text | clause\nTuesday | The agency reported Tuesday")
+        // The nearest boundary on each side: after the last `that` before the date, before the first after it.
+        let nested = ArticleStore(articles: [
+            Article(document: Document(id: "b", text: "Title\nHe said that aides wrote that it left on Sunday that was all.",
+                                       bodyStart: 6, metadata: ArticleMetadata(date: "2023-09-12")),
+                    annotations: ArticleAnnotations(sentences: [Span(6, 67)])),
+        ])
+        #expect(TinyStore.run("numbers where clause ~ left", on: nested, columns: ["text", "clause"])
+                == "text | clause\nSunday | it left on Sunday")
+        #expect(TinyStore.run("numbers where clause ~ aides", on: nested, columns: ["text"]) == "text")
         #expect(TinyStore.run("explain numbers where clause ~ left", on: store) == """
             Project fact row (19 columns)
               Filter clause ~ 'left'
