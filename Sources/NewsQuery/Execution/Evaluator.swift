@@ -6,6 +6,8 @@
 /// - `speaker = X` matches the canonical name, any alias of the speaker's entity ("Dmitri Peskov"
 ///   finds Dmitry Peskov), or, when X is one word, every speaker whose last name it is
 ///   (`speaker = Trump` finds Donald and Melania Trump).
+/// - `source.agencies = X` matches an article that names the agency X by any of its spellings
+///   (`"Associated Press"` finds AP).
 /// - `field ~ TEXT` holds when the field's words match the search (`TextMatcher`: inflections,
 ///   prefixes, phrases, `near`).
 /// - Numbers compare numerically; dates at the precision of the value (`date = 2023-09` is the month);
@@ -100,6 +102,8 @@ struct Evaluator {
             case .source: return a.metadata.source
             case .sourceCountry: return a.metadata.country
             case .article: return a.id
+            case .sentence: return a.line(of: m.sentence)
+            case .clause: return a.line(of: Clause.span(around: m.span, in: m.sentence, of: a))
             default: return text(of: field, entity: store.entities.entities[m.entity])
             }
         }
@@ -127,7 +131,7 @@ struct Evaluator {
             guard let quote, case .quote(let id) = row, let e = store.entities.entityID(for: quote, in: id.article),
                   let entity = store.entities.entity(id: e) else { return nil }
             return field == .speakerType ? entity.type.rawValue : Evaluator.joined(entity.roles)
-        case .value, .unit, .normalized, .dimension, .measure: return nil
+        case .value, .unit, .normalized, .dimension, .measure, .sentence, .clause: return nil
         case .entity, .type, .country, .aliases, .roles, .mentions, .articles: return nil
         }
     }
@@ -173,6 +177,8 @@ struct Evaluator {
         case .language: return article.metadata.language
         case .translatedFrom: return article.metadata.translatedFrom
         case .title: return article.title
+        case .sentence: return FactRows.sentence(fact, in: article)
+        case .clause: return FactRows.clause(fact, in: article)
         case .speaker, .speakerCountry, .cue, .quotes, .cueClass, .speakerType, .speakerRole: return nil
         case .entity, .type, .country, .aliases, .roles, .mentions, .articles: return nil
         case .sourceAgencies, .sourceByline, .sourceTranslated: return nil
@@ -209,8 +215,12 @@ struct Evaluator {
             default: return false
             }
             return store.entities.entities(named: value).contains { $0.id == id }
-        case .aliases, .roles, .speakerRole, .sourceAgencies:
+        case .aliases, .roles, .speakerRole:
             return (actual ?? "").components(separatedBy: Evaluator.listSeparator).contains { $0.lowercased() == wanted }
+        case .sourceAgencies:
+            // Any spelling of an agency names it (`"Associated Press"` finds AP), any case.
+            let name = (Evaluator.agencyNames[wanted] ?? value).lowercased()
+            return (actual ?? "").components(separatedBy: Evaluator.listSeparator).contains { $0.lowercased() == name }
         case .dimension:
             // `dimension = distance` names length by its label.
             return Dimension(rawValue: actual ?? "")?.label == wanted
@@ -218,6 +228,10 @@ struct Evaluator {
             return false
         }
     }
+
+    /// Every spelling of an agency in `provenance-agencies.tsv`, lower-cased → its canonical name.
+    static let agencyNames: [String: String] = Dictionary(
+        Provenance.bundled.agencies.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
 
     /// An outlet's id: its name lower-cased, letters and digits only ("USTimesPost" → "ustimespost").
     static func outletID(_ name: String) -> String {

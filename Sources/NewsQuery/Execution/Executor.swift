@@ -36,7 +36,8 @@ struct Executor {
         case .table(let columns, let rows):
             ResultSet(columns: columns, rows: rows, numericColumns: Executor.numeric(columns, rows),
                       tableColumns: columns == QuoteRows.columns ? QuoteRows.tableColumns
-                          : columns == Planner.articleColumns ? Array(columns.prefix(8)) : FactRows.tableColumns(for: columns))
+                          : columns == Planner.articleColumns ? Array(columns.prefix(8))
+                          : columns == EntityRows.mentionColumns ? EntityRows.mentionTableColumns : FactRows.tableColumns(for: columns))
         }
     }
 

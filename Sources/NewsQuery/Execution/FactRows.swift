@@ -2,7 +2,7 @@
 enum FactRows {
     /// `fact` is the fact's id, `ARTICLE:START`.
     static let columns = ["fact", "article", "kind", "text", "value", "unit", "normalized", "normalized_unit", "dimension",
-                          "measure", "date", "compared", "evidence", "source", "source_country", "start", "end", "sentence"]
+                          "measure", "date", "compared", "evidence", "source", "source_country", "start", "end", "sentence", "clause"]
     /// What a table on a terminal shows of `numbers`.
     static let tableColumns = ["fact", "text", "compared", "measure"]
 
@@ -43,7 +43,12 @@ enum FactRows {
 
     /// The sentence of a fact, on one line.
     static func sentence(_ fact: Fact, in article: Article) -> String {
-        article.text(of: fact.sentence).split(whereSeparator: \.isNewline).joined(separator: " ").trimmingWhitespace()
+        article.line(of: fact.sentence)
+    }
+
+    /// The clause of its sentence a fact is in (`Clause`), on one line.
+    static func clause(_ fact: Fact, in article: Article) -> String {
+        article.line(of: Clause.span(around: fact.span, in: fact.sentence, of: article))
     }
 
     static func row(_ n: Int, in store: ArticleStore) -> [Value] {
@@ -55,7 +60,7 @@ enum FactRows {
             .text("\(article.id):\(f.span.start)"), .text(article.id), .text(f.kind.rawValue), .text(article.text(of: f.span)),
             number(f.value), .text(f.unit), number(f.normalized), .text(f.normalizedUnit), .text(f.dimension.rawValue),
             .text(f.measure), text(f.date), compared(f), text(f.evidence), text(article.metadata.source), text(article.metadata.country),
-            .int(f.span.start), .int(f.span.end), .text(sentence(f, in: article)),
+            .int(f.span.start), .int(f.span.end), .text(sentence(f, in: article)), .text(clause(f, in: article)),
         ]
     }
 

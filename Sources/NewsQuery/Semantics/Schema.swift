@@ -56,6 +56,12 @@ enum Field: String, Hashable, Sendable, CaseIterable {
     case sourceAgencies = "source.agencies"
     case sourceByline = "source.byline"
     case sourceTranslated = "source.translated"
+    /// The sentence a fact or an entity mention occurs in (on one line), for `~` searches that tie a
+    /// value or a place to what the sentence says happened (`sentence ~ left near/4 Pyongyang`).
+    case sentence
+    /// The clause of its sentence a fact or an entity mention occurs in (see `Clause`): a search on it
+    /// ties a value or a place to the event its own clause reports.
+    case clause
 
     /// The canonical name, as `explain` prints it.
     var name: String { rawValue }
@@ -83,7 +89,7 @@ enum Field: String, Hashable, Sendable, CaseIterable {
         switch self {
         case .speaker, .source, .article, .title, .text, .cue, .unit, .dimension, .measure: .text
         case .entity, .type, .aliases, .roles, .speakerType, .speakerRole, .cueClass: .text
-        case .sourceAgencies, .sourceByline, .sourceTranslated: .text
+        case .sourceAgencies, .sourceByline, .sourceTranslated, .sentence, .clause: .text
         case .speakerCountry, .sourceCountry, .language, .translatedFrom, .country: .code
         case .kind: .kind
         case .date: .date
@@ -117,12 +123,13 @@ public enum Schema {
         ],
         .mentions: [
             ("entity", .entity), ("type", .type), ("article", .article), ("start", .start), ("end", .end), ("text", .text),
-            ("source", .source), ("source.country", .sourceCountry),
+            ("source", .source), ("source.country", .sourceCountry), ("sentence", .sentence), ("clause", .clause),
         ],
         .numbers: [
             ("kind", .kind), ("value", .value), ("unit", .unit), ("normalized", .normalized), ("dimension", .dimension),
             ("measure", .measure), ("text", .text), ("date", .date), ("article", .article), ("source", .source),
-            ("source.country", .sourceCountry), ("start", .start), ("end", .end),
+            ("source.country", .sourceCountry), ("start", .start), ("end", .end), ("sentence", .sentence),
+            ("clause", .clause),
         ],
     ]
 

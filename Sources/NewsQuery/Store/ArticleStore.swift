@@ -27,6 +27,22 @@ public struct Article: Sendable {
         let lo = min(max(0, span.start), scalars.count), hi = min(max(lo, span.end), scalars.count)
         return String(scalars: scalars[lo..<hi])
     }
+
+    /// The text of a span on one line: line breaks become spaces, ends trimmed (a sentence as listed).
+    public func line(of span: Span) -> String {
+        text(of: span).split(whereSeparator: \.isNewline).joined(separator: " ").trimmingWhitespace()
+    }
+
+    /// The sentence that holds the offset (`annotations.sentences`), or nil when it lies in none.
+    public func sentence(containing offset: Int) -> Span? {
+        let sentences = annotations.sentences
+        var lo = 0, hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].end <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sentences.count && sentences[lo].start <= offset ? sentences[lo] : nil
+    }
 }
 
 /// Identifies a quotation in the store: its article's index and its index within that article.
@@ -79,7 +95,10 @@ public struct ArticleStore: Sendable {
     private mutating func rebuildIndexes() {
         entities = EntityTable.build(articles: articles)
         entityMentions = articles.indices.flatMap { a in
-            entities.mentions(in: a).map { MentionRow(article: a, span: $0.span, entity: $0.entity) }
+            entities.mentions(in: a).map {
+                MentionRow(article: a, span: $0.span, entity: $0.entity,
+                           sentence: articles[a].sentence(containing: $0.span.start) ?? $0.span)
+            }
         }
         resolveSpeakers()
         quoteIDs = []

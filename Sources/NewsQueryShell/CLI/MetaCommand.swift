@@ -195,8 +195,12 @@ struct HelpTopic: Sendable {
         "mentions": HelpTopic(
             name: "mentions", usage: "mentions [where COND] [order by …] [limit N]",
             summary: "one row per mention of an entity",
-            details: "Each mention with its entity, type, article, offsets, the text as written, outlet and country.",
-            examples: ["mentions where entity = Kremlin", "count mentions by entity, source where type = person"]),
+            details: """
+            Each mention with its entity, type, article, offsets, the text as written, outlet and country,
+            and the sentence and clause it is in (`sentence ~ …`, `clause ~ …`).
+            """,
+            examples: ["mentions where entity = Kremlin", "count mentions by entity, source where type = person",
+                       "mentions where type = location and clause ~ (cross* or stop*)"]),
         "what": HelpTopic(
             name: "what", usage: "what did SPEAKER say [where COND] [limit N]",
             summary: "the statements of one speaker",
@@ -211,9 +215,11 @@ struct HelpTopic: Sendable {
             details: """
             One row per quantity (1,200 kilometers, 60 km/h, 18 months) or date (Sunday, September 12),
             with its value, unit, the value normalised to a base unit, its dimension (length, speed,
-            date, …) and the words of what it measures.
+            date, …), the words of what it measures, and the sentence and clause it is in: a search on
+            `clause` ties a date to the event its clause reports.
             """,
-            examples: ["numbers where dimension = length", "count numbers by dimension"]),
+            examples: ["numbers where dimension = length", "count numbers by dimension",
+                       "numbers where kind = date and clause ~ (left and Pyongyang)"]),
         "compare": HelpTopic(
             name: "compare", usage: "compare numbers [where COND]",
             summary: "the same kind of fact side by side, article by article",

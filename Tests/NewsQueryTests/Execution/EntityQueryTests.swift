@@ -62,10 +62,44 @@ import Testing
 
     @Test func mentionsAgreeWithTheEntities() {
         let mentions = Self.rows("mentions")
-        #expect(mentions.columns == ["entity", "type", "article", "start", "end", "text", "source", "source_country"])
+        #expect(mentions.columns == ["entity", "type", "article", "start", "end", "text", "source", "source_country", "sentence",
+                                     "clause"])
+        #expect(mentions.tableColumns == ["entity", "type", "article", "start", "end", "text", "source", "source_country"])
         #expect(mentions.rows.count == Self.store.entities.entities.reduce(0) { $0 + $1.mentions.count })
         let shoigu = Self.rows(#"mentions where entity = "Sergey Shoigu""#)
         #expect(Set(Self.column("text", shoigu)) == ["Sergei Shoigu", "Sergey Shoigu", "Shoigu"])
+    }
+
+    @Test func mentionsKnowTheirSentenceAndClause() {
+        // Every mention lies in its sentence, and its clause in that sentence.
+        let all = Self.rows("mentions")
+        for row in all.rows {
+            let text = row[5].plainText, sentence = row[8].plainText, clause = row[9].plainText
+            #expect(sentence.contains(text) && clause.contains(text) && sentence.contains(clause), "\(text): \(clause) / \(sentence)")
+        }
+        // A sentence search finds every place of the sentence; a clause search only those of the clause.
+        let bySentence = Self.rows(#"mentions where type = location and sentence ~ Seoul near/3 "said" and sentence ~ crossed"#)
+        #expect(Set(Self.column("entity", bySentence)) == ["Seoul"])
+        #expect(Self.rows("mentions where type = location and clause ~ crossed and article = 001").rows.isEmpty)
+        let clauses = Self.rows("mentions where article = 003_7eb74552e98a5eb9 and type = facility and clause ~ stopped")
+        #expect(Self.column("text", clauses) == ["Khasan railway station"])
+        #expect(Self.column("clause", clauses).allSatisfy { $0.hasPrefix("it stopped at the Khasan railway station") })
+        // Like every text field, `sentence` takes only text operators.
+        guard case .failure(let error) = Self.run("mentions where sentence > 3") else {
+            Issue.record("sentence > 3 is not an error"); return
+        }
+        #expect(DiagnosticRenderer.render(error).contains("`sentence` is text"))
+    }
+
+    @Test func anAgencyMatchesByAnyOfItsSpellings() {
+        func ids(_ statement: String) -> [String] { Self.column("id", Self.rows(statement)) }
+        let ap = ids("articles where source.agencies = AP")
+        #expect(ap == ["003_7eb74552e98a5eb9", "004_b7d6da664c311baa"])
+        #expect(ids(#"articles where source.agencies = "Associated Press""#) == ap)
+        #expect(ids(#"articles where agencies in ("the associated press")"#) == ap)
+        #expect(ids(#"articles where agencies = "Korean Central News Agency""#) == ids("articles where agencies = KCNA"))
+        #expect(ids(#"articles where agencies != "Associated Press""#).count == Self.store.articles.count - ap.count)
+        #expect(ids(#"articles where agencies = "Press""#).isEmpty)
     }
 
     @Test func whoMentionedCountsPerArticle() {

@@ -38,6 +38,35 @@ import Testing
             """)
     }
 
+    @Test func sentenceAndClauseTieAValueToItsEvent() {
+        let store = ArticleStore(articles: [
+            Article(document: Document(id: "a", text: "Title\nThe agency reported Tuesday that he left the capital on Sunday, officials said.",
+                                       bodyStart: 6, metadata: ArticleMetadata(date: "2023-09-12")),
+                    annotations: ArticleAnnotations(sentences: [Span(6, 87)])),
+        ])
+        // Both dates are in the sentence; only Sunday is in the clause that says he left.
+        #expect(TinyStore.run("numbers where kind = date and sentence ~ left near/4 capital", on: store, columns: ["text"])
+                == "text\nTuesday\nSunday")
+        #expect(TinyStore.run("numbers where kind = date and clause ~ left near/4 capital", on: store, columns: ["text", "date", "clause"])
+                == "text | date | clause\nSunday | 2023-09-10 | he left the capital on Sunday")
+        #expect(TinyStore.run("numbers where clause ~ reported", on: store, columns: ["text", "clause"])
+                == "text | clause\nTuesday | The agency reported Tuesday")
+        // The nearest boundary on each side: after the last `that` before the date, before the first after it.
+        let nested = ArticleStore(articles: [
+            Article(document: Document(id: "b", text: "Title\nHe said that aides wrote that it left on Sunday that was all.",
+                                       bodyStart: 6, metadata: ArticleMetadata(date: "2023-09-12")),
+                    annotations: ArticleAnnotations(sentences: [Span(6, 67)])),
+        ])
+        #expect(TinyStore.run("numbers where clause ~ left", on: nested, columns: ["text", "clause"])
+                == "text | clause\nSunday | it left on Sunday")
+        #expect(TinyStore.run("numbers where clause ~ aides", on: nested, columns: ["text"]) == "text")
+        #expect(TinyStore.run("explain numbers where clause ~ left", on: store) == """
+            Project fact row (19 columns)
+              Filter clause ~ 'left'
+                Scan numbers (est. 2 rows)
+            """)
+    }
+
     @Test func compareLaysFactsOfOneKindSideBySide() {
         #expect(TinyStore.run("compare numbers where measure ~ distance", on: Self.store,
                               columns: ["group", "article", "text", "normalized"]) == """

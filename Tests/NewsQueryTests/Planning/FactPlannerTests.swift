@@ -9,7 +9,7 @@ import Testing
 
     @Test func numbersScanTheFacts() {
         #expect(TinyStore.run("explain numbers where unit = km order by normalized desc limit 2", on: Self.store) == """
-            Project fact row (18 columns)
+            Project fact row (19 columns)
               Limit 2
                 Sort normalized desc (empty last)
                   Filter unit = 'km'
