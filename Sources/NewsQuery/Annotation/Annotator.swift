@@ -25,7 +25,7 @@ public struct Annotator: Sendable {
         extractor.minUnattributedWords = minUnattributedWords
         let found = extractor.extract(quotes: quotes)
         let resolver = SpeakerResolver(gazetteer: gazetteer, scalars: scalars, tokens: tokens,
-                                       sentenceStarts: Set(sentenceRanges.map(\.lowerBound)))
+                                       sentences: sentenceRanges)
         var quotations: [Quotation] = []
         quotations.reserveCapacity(found.count)
         var recent: (name: String, country: String?, token: Int)?

@@ -1201,10 +1201,13 @@ struct ReportedSpeechExtractor {
             guard !s.contains(where: { tokens[$0].kind == .quote || inQuote[$0] || cue(at: $0) != nil }) else { continue }
             var e = s.upperBound
             while e > a, tokens[e - 1].kind == .punct { e -= 1 }
-            let w = words(a..<e)
-            guard w.count >= 8 else { continue }
+            // cheap tests first: the word count, a twin of about that length, no overlap with a statement
+            var wordCount = 0
+            for t in a..<e where tokens[t].kind == .word { wordCount += 1 }
+            guard wordCount >= 8, twins.contains(where: { abs($0.1.count - wordCount) <= 2 }) else { continue }
             let span = self.span(a..<e)
             guard !found.contains(where: { $0.content.overlaps(span) }) else { continue }
+            let w = words(a..<e)
             for (f, tw) in twins where abs(tw.count - w.count) <= 2 {
                 var counts: [String: Int] = [:]
                 for x in tw { counts[x, default: 0] += 1 }

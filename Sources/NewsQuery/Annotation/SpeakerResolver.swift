@@ -37,8 +37,12 @@ struct SpeakerResolver {
     /// Canonical name → country, from modifiers seen anywhere in the article.
     private var countryOf: [String: String] = [:]
 
-    init(gazetteer: Gazetteer, scalars: [Unicode.Scalar], tokens: Tokens, sentenceStarts: Set<Int>) {
+    /// `sentences`: the article's sentences as token ranges.
+    init(gazetteer: Gazetteer, scalars: [Unicode.Scalar], tokens: Tokens, sentences: [Range<Int>]) {
         g = gazetteer; sc = scalars; self.tokens = tokens.tokens; texts = tokens.texts; lowers = tokens.lowers
+        // one flag per token (and one past the end): does a sentence start there?
+        var sentenceStarts = [Bool](repeating: false, count: tokens.count + 1)
+        for r in sentences { sentenceStarts[r.lowerBound] = true }
         buildIndex(sentenceStarts: sentenceStarts)
     }
 
@@ -121,7 +125,7 @@ struct SpeakerResolver {
     }
 
     /// Scans the article once for name runs: full names, their countries (from modifiers) and roles.
-    private mutating func buildIndex(sentenceStarts: Set<Int>) {
+    private mutating func buildIndex(sentenceStarts: [Bool]) {
         let tokens = self.tokens, texts = self.texts, lowers = self.lowers  // local constants: read in place
         var i = 0
         let n = tokens.count
@@ -131,13 +135,13 @@ struct SpeakerResolver {
             // A period after a short word stays in the run ("J. R. Hollis", "Mr. Kim") unless it ends the
             // sentence ("… in the Rust Belt. He said" is not one name).
             while j < n, isNameWord(j) || (texts[j] == "." && j > i && tokens[j - 1].end == tokens[j].start
-                                            && tokens[j - 1].end - tokens[j - 1].start <= 4 && !sentenceStarts.contains(j + 1)) {
+                                            && tokens[j - 1].end - tokens[j - 1].start <= 4 && !sentenceStarts[j + 1]) {
                 if j > i, tokens[j].newlinesBefore > 0 { break }
                 j += 1
             }
             var a = i
             // a sentence-initial function word is not part of a name
-            if sentenceStarts.contains(a), g.functionWords[lowers[a]] != nil { a += 1 }
+            if sentenceStarts[a], g.functionWords[lowers[a]] != nil { a += 1 }
             // a single capitalised word matters only after a title ("Mr. Kim" is two tokens with its period)
             if j - a == 1 { i = max(j, i + 1); continue }
             if a < j {
