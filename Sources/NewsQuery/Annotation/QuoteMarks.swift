@@ -76,6 +76,12 @@ struct QuoteMarkFinder {
 
         while i < n {
             let s = sc[i]
+            // Most scalars are neither a line break nor a mark that can open or close a quotation here:
+            // skip them at once (the tests below would find nothing to do for them).
+            switch s.value {
+            case 0x0A, 0x22, 0x27, 0x60, 0xAB, 0xBB, 0x2018, 0x201C, 0x201D, 0x201E: break
+            default: i += 1; continue
+            }
             if s == "\n" {
                 if openAt >= 0 {
                     // paragraph end or a hard-wrapped line?
