@@ -25,22 +25,30 @@ struct Tokens: Sendable {
 enum ScalarClass {
     @inline(__always) static func isLetter(_ s: Unicode.Scalar) -> Bool {
         if s.value < 128 { return (s.value | 0x20) >= 97 && (s.value | 0x20) <= 122 }
+        if isCommonPunctuation(s) { return false }
         return s.properties.isAlphabetic
     }
     @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
     @inline(__always) static func isAlnum(_ s: Unicode.Scalar) -> Bool {
         if s.value < 128 { return isDigit(s) || isLetter(s) }
+        if isCommonPunctuation(s) { return false }
         return s.properties.isAlphabetic || s.properties.numericType != nil || s.properties.generalCategory == .nonspacingMark
     }
     @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0xFEFF, 0x200B, 0x2009, 0x202F, 0x2002, 0x2003: return true
-        default: return s.value >= 128 && s.properties.isWhitespace
+        default: return s.value >= 128 && !isCommonPunctuation(s) && s.properties.isWhitespace
         }
     }
     @inline(__always) static func isUpper(_ s: Unicode.Scalar) -> Bool {
         if s.value < 128 { return s.value >= 65 && s.value <= 90 }
+        if isCommonPunctuation(s) { return false }
         return s.properties.isUppercase
+    }
+    /// Dashes, curly quotation marks, bullets and the ellipsis (U+2010–U+2027) and « »: frequent in news
+    /// and none of them a letter, digit, mark or space, so their Unicode properties need not be looked up.
+    @inline(__always) static func isCommonPunctuation(_ s: Unicode.Scalar) -> Bool {
+        (s.value >= 0x2010 && s.value <= 0x2027) || s.value == 0xAB || s.value == 0xBB
     }
     @inline(__always) static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
     static func isQuoteMark(_ s: Unicode.Scalar) -> Bool {
