@@ -150,7 +150,10 @@ struct ReportedSpeechExtractor {
 
     func sentence(_ t: Int) -> Range<Int> { sentences[Int(sentenceOf[t])] }
 
-    func isPunct(_ t: Int, _ s: String) -> Bool { tokens[t].kind != .word && texts[t] == s }
+    /// Token `t` is the punctuation mark `s` (one scalar): compared on the scalar, not the string.
+    @inline(__always) func isPunct(_ t: Int, _ s: Unicode.Scalar) -> Bool {
+        tokens[t].kind != .word && tokens[t].isMark(s)
+    }
 
     /// Skips auxiliaries and adverbs leftwards from `t` (inclusive); returns the first index not skipped.
     func skipAuxLeft(_ t: Int, floor: Int) -> Int {
@@ -171,7 +174,7 @@ struct ReportedSpeechExtractor {
 
     /// Noun-phrase subject ending at token `end` (inclusive), not crossing `floor`.
     func subjectLeft(endingAt end: Int, floor: Int) -> Range<Int>? {
-        guard end >= floor, tokens[end].kind == .word || texts[end] == "." else { return nil }
+        guard end >= floor, tokens[end].kind == .word || tokens[end].isMark(".") else { return nil }
         if let c = fclass(end), c == "pron" || lowers[end] == "who" || lowers[end] == "which" {
             if lowers[end] == "there" || lowers[end] == "here" { return nil }
             return end..<(end + 1)
@@ -182,8 +185,8 @@ struct ReportedSpeechExtractor {
             let tk = tokens[k]
             if tk.kind == .quote { break }
             if tk.kind == .punct {
-                if texts[k] == "." && k > floor && tokens[k - 1].end == tk.start { k -= 1; continue }
-                if (texts[k] == "-" || texts[k] == "&") && k > floor { k -= 1; continue }
+                if tokens[k].isMark(".") && k > floor && tokens[k - 1].end == tk.start { k -= 1; continue }
+                if (tokens[k].isMark("-") || tokens[k].isMark("&")) && k > floor { k -= 1; continue }
                 break
             }
             if let c = fclass(k) {
@@ -203,7 +206,7 @@ struct ReportedSpeechExtractor {
         if end - start + 1 > 8 {
             // too long for a subject: keep the last capitalised run
             var s = end
-            while s > start, tokens[s - 1].isCapitalized || texts[s - 1] == "." { s -= 1 }
+            while s > start, tokens[s - 1].isCapitalized || tokens[s - 1].isMark(".") { s -= 1 }
             return s..<(end + 1)
         }
         // must contain a noun-like word (not only determiners / numbers)
@@ -218,8 +221,8 @@ struct ReportedSpeechExtractor {
             let tk = tokens[k]
             if tk.kind == .quote { break }
             if tk.kind == .punct {
-                if texts[k] == "." && k > t && tokens[k - 1].end == tk.start && texts[k - 1].unicodeScalars.count <= 4 && k + 1 < limit && tokens[k + 1].isCapitalized { k += 1; continue }
-                if texts[k] == "-" { k += 1; continue }
+                if tokens[k].isMark(".") && k > t && tokens[k - 1].end == tk.start && texts[k - 1].unicodeScalars.count <= 4 && k + 1 < limit && tokens[k + 1].isCapitalized { k += 1; continue }
+                if tokens[k].isMark("-") { k += 1; continue }
                 break
             }
             if let c = fclass(k), k > t, c == "prep" || c == "sub" || c == "conj" || c == "aux" || c == "adv" || c == "time" {
@@ -267,7 +270,7 @@ struct ReportedSpeechExtractor {
     /// The per-article tables the rules read: headline lines, the cue starting at each token, and
     /// the tokens inside quotation marks.
     private mutating func prepare(quotes: [QuoteSegment]) {
-        let tokens = self.tokens, texts = self.texts, lowers = self.lowers  // local constants: read in place
+        let tokens = self.tokens  // a local constant: read in place
         // short lines whose words are nearly all capitalised: headlines
         titleCaseLine = [Bool](repeating: false, count: tokens.count)
         var p0 = 0
@@ -334,7 +337,7 @@ struct ReportedSpeechExtractor {
                 var j = afterTok
                 var dash = -1
                 if j < tokens.count, tokens[j].kind == .punct, [",", "\u{2014}", "\u{2013}", "\u{2015}", "-"].contains(texts[j]) {
-                    if texts[j] != "," { dash = j }
+                    if !tokens[j].isMark(",") { dash = j }
                     j += 1
                 }
                 let sEnd = j < tokens.count ? max(sentence(j).upperBound, j) : j
@@ -353,7 +356,7 @@ struct ReportedSpeechExtractor {
                             let tk = tokens[k]
                             if k > j, let c = cue(at: k), c.verb.verbClass != .belief {
                                 let endNP = skipAuxLeft(k - 1, floor: j)
-                                if endNP >= j, endNP - j < 9, !(j...endNP).contains(where: { tokens[$0].kind == .punct && !(texts[$0] == "." && tokens[$0 - 1].end == tokens[$0].start) && texts[$0] != "-" }),
+                                if endNP >= j, endNP - j < 9, !(j...endNP).contains(where: { tokens[$0].kind == .punct && !(tokens[$0].isMark(".") && tokens[$0 - 1].end == tokens[$0].start) && !tokens[$0].isMark("-") }),
                                    tokens[j].kind == .word, looksLikeMention(j..<(endNP + 1)) {
                                     f.cue = Span(tokens[c.start].start, tokens[c.end - 1].end); f.mention = j..<(endNP + 1); how = 1
                                     usedCue.insert(c.start)
@@ -380,7 +383,7 @@ struct ReportedSpeechExtractor {
                                 && !(k + 1 < tokens.count && (isPunct(k + 1, ")") || isPunct(k + 1, ","))) { break }
                             if isPunct(k, ";") || isPunct(k, ":") { break }
                             // a long description before its name: "the president of the X Institute in Y, Ann Lee, said"
-                            let description = fclass(j) == "det" && k - j <= 16 && (j..<k).allSatisfy { tokens[$0].kind == .word || texts[$0] == "-" }
+                            let description = fclass(j) == "det" && k - j <= 16 && (j..<k).allSatisfy { tokens[$0].kind == .word || tokens[$0].isMark("-") }
                             if k - j > 10 && !(apposition(from: j, to: k)) && !description { break }
                             if k - j > 24 && !isPunct(j + 1, ",") && !(j + 2 < k && isPunct(j + 2, ",")) && !(j + 3 < k && isPunct(j + 3, ",")) { break }
                             k += 1
@@ -421,7 +424,7 @@ struct ReportedSpeechExtractor {
                         while e < tokens.count, tokens[e].kind == .word, tokens[e].isCapitalized, tokens[e].newlinesBefore == 0 { e += 1 }
                     }
                     final = e >= tokens.count || e >= sentence(max(0, e - 1)).upperBound || tokens[e].newlinesBefore > 0
-                        || (tokens[e].kind == .punct && texts[e] != "(") || fclass(e) == "prep" || fclass(e) == "time" || tokens[e].kind == .number
+                        || (tokens[e].kind == .punct && !tokens[e].isMark("(")) || fclass(e) == "prep" || fclass(e) == "time" || tokens[e].kind == .number
                     if e < tokens.count, lowers[e] == "that" { final = false }
                 }
                 if final, how == 1, !isPunct(openTok - 1, ":"), !isPunct(openTok - 1, ",") {
@@ -437,7 +440,7 @@ struct ReportedSpeechExtractor {
                 var k = openTok - 1
                 let floor = Int(paragraphStart[k])
                 var sep = ""
-                if tokens[k].kind == .punct, texts[k] == ":" || texts[k] == "," { sep = texts[k]; k -= 1 }
+                if tokens[k].kind == .punct, tokens[k].isMark(":") || tokens[k].isMark(",") { sep = texts[k]; k -= 1 }
                 if k >= floor, lowers[k] == "that" { k -= 1 }
                 var cueFound: Cue?
                 var probe = k
@@ -451,7 +454,7 @@ struct ReportedSpeechExtractor {
                 }
                 if cueFound == nil, sep == "," {
                     var z = k
-                    while z >= max(floor, k - 8), tokens[z].kind == .word || texts[z] == "." {
+                    while z >= max(floor, k - 8), tokens[z].kind == .word || tokens[z].isMark(".") {
                         if let c = cue(at: z), c.verb.verbClass == .according, let np = npRight(from: c.end, limit: k + 1), np.upperBound == k + 1 {
                             f.cue = Span(tokens[c.start].start, tokens[c.end - 1].end); f.mention = np; how = 2
                             usedCue.insert(c.start)
@@ -699,7 +702,7 @@ struct ReportedSpeechExtractor {
     func nameBeforeComma(_ comma: Int, floor: Int) -> Range<Int>? {
         var z = comma - 1
         while z > floor, comma - z <= 4, tokens[z].kind == .word && tokens[z].isCapitalized && fclass(z) == nil
-                || (texts[z] == "." && tokens[z - 1].end == tokens[z].start) || texts[z] == "-" { z -= 1 }
+                || (tokens[z].isMark(".") && tokens[z - 1].end == tokens[z].start) || tokens[z].isMark("-") { z -= 1 }
         guard z > floor, isPunct(z, ","), z + 1 < comma, tokens[z + 1].kind == .word, isPersonLike((z + 1)..<comma) else { return nil }
         return (z + 1)..<comma
     }
@@ -707,7 +710,7 @@ struct ReportedSpeechExtractor {
     /// A name-like noun phrase at `from`, ending before a comma or parenthesis (before `limit`).
     func leadingNP(from j: Int, limit: Int) -> Range<Int>? {
         var k = j
-        while k < limit, tokens[k].kind == .word || (texts[k] == "." && k > j && tokens[k - 1].end == tokens[k].start) || texts[k] == "-" {
+        while k < limit, tokens[k].kind == .word || (tokens[k].isMark(".") && k > j && tokens[k - 1].end == tokens[k].start) || tokens[k].isMark("-") {
             if let c = fclass(k), c == "prep" || c == "sub" || c == "aux", k > j, !(lowers[k] == "of" && k + 1 < limit && tokens[k + 1].isCapitalized) { return nil }
             k += 1
         }
@@ -732,15 +735,15 @@ struct ReportedSpeechExtractor {
         while k < limit, k - a < 7 {
             let tk = tokens[k]
             if tk.kind == .word && (tk.isCapitalized || fclass(k) == nil && k > a && g.reportingVerbs[lowers[k]] == nil && !lowers[k].hasUTF8Suffix("ly")) { k += 1; continue }
-            if texts[k] == "." && tokens[k - 1].end == tk.start && k > a { k += 1; continue }
+            if tokens[k].isMark(".") && tokens[k - 1].end == tk.start && k > a { k += 1; continue }
             break
         }
-        guard k > a, tokens[k - 1].kind == .word || texts[k - 1] == "." else { return nil }
+        guard k > a, tokens[k - 1].kind == .word || tokens[k - 1].isMark(".") else { return nil }
         return a..<k
     }
 
     func isNameLike(_ r: Range<Int>) -> Bool {
-        r.allSatisfy { tokens[$0].isCapitalized || texts[$0] == "." || texts[$0] == "-" || lowers[$0].hasUTF8Suffix("'s") }
+        r.allSatisfy { tokens[$0].isCapitalized || tokens[$0].isMark(".") || tokens[$0].isMark("-") || lowers[$0].hasUTF8Suffix("'s") }
     }
 
     /// A cue in the sentence that the closing mark of `q` ends or continues, right after it.
@@ -814,7 +817,7 @@ struct ReportedSpeechExtractor {
             let appositive = k > floor && isPunct(k, ",") && (
                 fclass(segStart) == "prep" || fclass(segStart) == "det" || fclass(segStart) == "sub"
                 || (head.kind == .word && !head.isCapitalized)
-                || (seg.count <= 3 && seg.allSatisfy { tokens[$0].isCapitalized || texts[$0] == "." || texts[$0] == "-" }
+                || (seg.count <= 3 && seg.allSatisfy { tokens[$0].isCapitalized || tokens[$0].isMark(".") || tokens[$0].isMark("-") }
                     && (texts[seg.upperBound - 1].hasUTF8Suffix(".") || seg.contains { texts[$0].contains("-") }))
                 || head.kind == .number
                 || (seg.count <= 3 && g.places[seg.map { texts[$0] }.joined(separator: " ")] != nil)
@@ -841,7 +844,7 @@ struct ReportedSpeechExtractor {
     /// form ("say") a plural or pronoun subject (so that nouns such as "a big question" are not read as verbs).
     func plausibleSubject(_ r: Range<Int>, _ c: Cue) -> Bool {
         let last = tokens[r.upperBound - 1]
-        if last.kind != .word { return texts[r.upperBound - 1] == "." }
+        if last.kind != .word { return tokens[r.upperBound - 1].isMark(".") }
         if !last.isCapitalized && lowers[r.upperBound - 1].hasUTF8Suffix("ly") { return false }
         if let cl = fclass(r.upperBound - 1), cl == "det" || cl == "prep" || cl == "conj" || cl == "time" { return false }
         if r.count == 1, fclass(r.lowerBound) == "pron" { return true }
@@ -887,7 +890,7 @@ struct ReportedSpeechExtractor {
         while b > a {
             let last = tokens[b - 1]
             if last.kind == .punct {
-                if texts[b - 1] == ".", b - 1 > a, tokens[b - 2].isCapitalized, tokens[b - 2].end == last.start { break }
+                if tokens[b - 1].isMark("."), b - 1 > a, tokens[b - 2].isCapitalized, tokens[b - 2].end == last.start { break }
                 b -= 1; continue
             }
             if last.kind != .word { b -= 1; continue }
@@ -990,8 +993,7 @@ struct ReportedSpeechExtractor {
         let leftEnd = skipAuxLeft(c.start - 1, floor: floor)
         var coordinated = false
         if leftEnd >= floor {
-            let lt = tokens[leftEnd]
-            if (lowers[leftEnd] == "and" || lowers[leftEnd] == "but") || (texts[leftEnd] == "," && c.verb.form == "gerund") {
+            if (lowers[leftEnd] == "and" || lowers[leftEnd] == "but") || (tokens[leftEnd].isMark(",") && c.verb.form == "gerund") {
                 subject = prevSubject ?? clauseSubject(clause(of: s, containing: leftEnd), before: leftEnd) ?? sentenceSubject(s, before: leftEnd); coordinated = true
             } else if c.verb.form != "gerund" {
                 subject = subjectBefore(c.start, floor: floor)
@@ -1004,7 +1006,7 @@ struct ReportedSpeechExtractor {
             if let cl = fclass(p), cl == "pron" || lowers[p] == "him" || lowers[p] == "them" || lowers[p] == "us" || lowers[p] == "me" {
                 p += 1
             } else if tokens[p].isCapitalized, fclass(p) != "time" {
-                while p < sEnd, tokens[p].isCapitalized || (texts[p] == "." && tokens[p - 1].end == tokens[p].start) { p += 1 }
+                while p < sEnd, tokens[p].isCapitalized || (tokens[p].isMark(".") && tokens[p - 1].end == tokens[p].start) { p += 1 }
             } else if tokens[p].kind == .word {
                 var k = p
                 if fclass(k) == "det" { k += 1 }
@@ -1020,7 +1022,7 @@ struct ReportedSpeechExtractor {
             let tk = tokens[k]
             // past a few words only after a comma-delimited adverbial: "assured Monday, before the vote, that"
             if lowers[k] == "that" && tk.kind == .word && (k < p + 8 || isPunct(k - 1, ",")) { contentStart = k + 1; break }
-            if tk.kind == .quote || (tk.kind == .punct && texts[k] != ",") { break }
+            if tk.kind == .quote || (tk.kind == .punct && !tokens[k].isMark(",")) { break }
             if let cl = fclass(k), cl == "sub" || cl == "pron" { break }
             k += 1
         }
@@ -1158,7 +1160,7 @@ struct ReportedSpeechExtractor {
         while sEnd > a, tokens[sEnd - 1].kind == .punct, [".", "!", "?", ";", ":", ","].contains(texts[sEnd - 1]) { sEnd -= 1 }
         var k = a + 1
         while k < sEnd, k - a <= 5, tokens[k].kind == .word && tokens[k].isCapitalized && fclass(k) == nil
-                || (texts[k] == "." && tokens[k - 1].end == tokens[k].start) || (texts[k] == "-" && k + 1 < sEnd && tokens[k + 1].start == tokens[k].end) { k += 1 }
+                || (tokens[k].isMark(".") && tokens[k - 1].end == tokens[k].start) || (tokens[k].isMark("-") && k + 1 < sEnd && tokens[k + 1].start == tokens[k].end) { k += 1 }
         guard k < sEnd, isPunct(k, ","), k - a <= 5 else { return nil }
         let mention = (a + 1)..<k
         var c = k + 1
@@ -1313,7 +1315,7 @@ struct ReportedSpeechExtractor {
     /// A pronoun resolved to a person (he, she) or a capitalised run that is not a place or an organisation.
     func isPersonLike(_ r: Range<Int>) -> Bool {
         if r.count == 1, let p = g.pronouns[lowers[r.lowerBound]] { return p.mode == "yes" || ["i", "we", "they"].contains(lowers[r.lowerBound]) }
-        guard r.allSatisfy({ tokens[$0].isCapitalized || texts[$0] == "." || texts[$0] == "-" }) else { return false }
+        guard r.allSatisfy({ tokens[$0].isCapitalized || tokens[$0].isMark(".") || tokens[$0].isMark("-") }) else { return false }
         return !r.contains { g.nonPersonWords.contains(lowers[$0]) || g.places[texts[$0]] != nil }
     }
 
@@ -1331,8 +1333,8 @@ struct ReportedSpeechExtractor {
         while k < limit, k - a < 12 {
             let tk = tokens[k]
             if tk.kind == .punct {
-                if texts[k] == ".", k > a, tokens[k - 1].end == tk.start, tokens[k - 1].isCapitalized, texts[k - 1].unicodeScalars.count <= 4 { k += 1; continue }
-                if texts[k] == "-", k > a, k + 1 < limit, tokens[k + 1].start == tk.end { k += 1; continue }
+                if tokens[k].isMark("."), k > a, tokens[k - 1].end == tk.start, tokens[k - 1].isCapitalized, texts[k - 1].unicodeScalars.count <= 4 { k += 1; continue }
+                if tokens[k].isMark("-"), k > a, k + 1 < limit, tokens[k + 1].start == tk.end { k += 1; continue }
                 break
             }
             if tk.kind != .word { break }
@@ -1354,7 +1356,7 @@ struct ReportedSpeechExtractor {
             k += 1
         }
         while k > a, tokens[k - 1].kind != .word || fclass(k - 1) == "det" || lowers[k - 1] == "of" {
-            if texts[k - 1] == ".", k - 1 > a, tokens[k - 2].end == tokens[k - 1].start { break }
+            if tokens[k - 1].isMark("."), k - 1 > a, tokens[k - 2].end == tokens[k - 1].start { break }
             k -= 1
         }
         guard k > a, (a..<k).contains(where: { tokens[$0].kind == .word && fclass($0) != "det" }) else { return nil }
@@ -1375,7 +1377,7 @@ struct ReportedSpeechExtractor {
                 continue
             }
             if tk.kind != .word {
-                if texts[a] == "(" || texts[a] == "[" { return nil }
+                if tokens[a].isMark("(") || tokens[a].isMark("[") { return nil }
                 a += 1; continue
             }
             if lowers[a] == "as" { a += 1; continue }
@@ -1464,7 +1466,7 @@ struct ReportedSpeechExtractor {
         if isPunct(openTok - 1, ":"), openTok >= 2, tokens[openTok - 2].isCapitalized, tokens[openTok - 2].kind == .word {
             // "… - HuffPollster: ''…''": a name run opening the clause right before the colon
             var a = openTok - 2
-            while a > s.lowerBound, openTok - 2 - a < 4, tokens[a - 1].kind == .word, tokens[a - 1].isCapitalized || texts[a - 1] == "." { a -= 1 }
+            while a > s.lowerBound, openTok - 2 - a < 4, tokens[a - 1].kind == .word, tokens[a - 1].isCapitalized || tokens[a - 1].isMark(".") { a -= 1 }
             if a == s.lowerBound || ["-", "\u{2014}", "\u{2013}", "(", ";"].contains(texts[a - 1]) {
                 return (Span(tokens[openTok - 1].start, tokens[openTok - 1].end), a..<(openTok - 1))
             }

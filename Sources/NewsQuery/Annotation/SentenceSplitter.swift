@@ -9,12 +9,12 @@ struct SentenceSplitter {
 
     /// Whether a line break after token `t` ends the sentence.
     private func lineBreakEnds(_ x: Tokens, _ t: Int) -> Bool {
-        let tokens = x.tokens, texts = x.texts
+        let tokens = x.tokens
         let next = tokens[t + 1]
         if next.newlinesBefore >= 2 { return true }
         let prev = tokens[t]
         // a hard-wrapped line: ends with a lower-case word, comma or hyphen and the next starts lower-case
-        let prevContinues = (prev.kind == .word && !prev.isCapitalized) || texts[t] == "," || texts[t] == "-"
+        let prevContinues = (prev.kind == .word && !prev.isCapitalized) || tokens[t].isMark(",") || tokens[t].isMark("-")
         let nextContinues = next.kind == .word && !next.isCapitalized
         return !(prevContinues && nextContinues)
     }
@@ -29,11 +29,11 @@ struct SentenceSplitter {
         while t < n {
             let tok = tokens[t]
             var boundaryAfter = -1
-            if tok.kind == .punct, texts[t] == "." || texts[t] == "!" || texts[t] == "?" || texts[t] == "..." || texts[t] == "\u{2026}" {
+            if tok.kind == .punct, tokens[t].isMark(".") || tokens[t].isMark("!") || tokens[t].isMark("?") || texts[t] == "..." || tokens[t].isMark("\u{2026}") {
                 // absorb closing quotes and brackets
                 var e = t
                 while e + 1 < n, tokens[e + 1].newlinesBefore == 0,
-                      tokens[e + 1].kind == .quote || texts[e + 1] == ")" || texts[e + 1] == "]" {
+                      tokens[e + 1].kind == .quote || tokens[e + 1].isMark(")") || tokens[e + 1].isMark("]") {
                     if tokens[e + 1].kind == .quote && isOpeningQuote(x, e + 1) { break }
                     e += 1
                 }
@@ -43,8 +43,8 @@ struct SentenceSplitter {
                     let next = tokens[e + 1]
                     if next.newlinesBefore > 0 {
                         boundaryAfter = e
-                    } else if next.isCapitalized || next.kind == .number || next.kind == .quote || texts[e + 1] == "(" || texts[e + 1] == "\u{2014}" {
-                        if texts[t] == "." && e == t && t > 0 && isAbbreviation(x, t - 1) {
+                    } else if next.isCapitalized || next.kind == .number || next.kind == .quote || tokens[e + 1].isMark("(") || tokens[e + 1].isMark("\u{2014}") {
+                        if tokens[t].isMark(".") && e == t && t > 0 && isAbbreviation(x, t - 1) {
                             boundaryAfter = -1
                         } else {
                             boundaryAfter = e
@@ -88,10 +88,10 @@ struct SentenceSplitter {
 
     /// A quote token that opens (preceded by space or start, followed by a non-space).
     private func isOpeningQuote(_ x: Tokens, _ i: Int) -> Bool {
-        let tokens = x.tokens, texts = x.texts
+        let tokens = x.tokens
         let q = tokens[i]
-        if texts[i] == "\u{201C}" || texts[i] == "\u{2018}" || texts[i] == "\u{201E}" || texts[i] == "\u{00AB}" { return true }
-        if texts[i] == "\u{201D}" || texts[i] == "\u{2019}" || texts[i] == "\u{00BB}" { return false }
+        if tokens[i].isMark("\u{201C}") || tokens[i].isMark("\u{2018}") || tokens[i].isMark("\u{201E}") || tokens[i].isMark("\u{00AB}") { return true }
+        if tokens[i].isMark("\u{201D}") || tokens[i].isMark("\u{2019}") || tokens[i].isMark("\u{00BB}") { return false }
         let prevAdjacent = i > 0 && tokens[i - 1].end == q.start
         return !prevAdjacent
     }

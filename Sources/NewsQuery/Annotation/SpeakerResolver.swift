@@ -81,14 +81,14 @@ struct SpeakerResolver {
         var j = i
         while j < limit, j - i < g.maxPhraseWords {
             let t = tokens[j]
-            if t.kind == .punct && texts[j] == "." && j > i { j += 1; if best == j - 1 { best = j }; continue }
+            if t.kind == .punct && tokens[j].isMark(".") && j > i { j += 1; if best == j - 1 { best = j }; continue }
             guard t.kind == .word else { break }
             key = key.isEmpty ? lowers[j] : key + " " + lowers[j]
             if g.titles.contains(key) { best = j + 1 }
             if j == i, !g.phraseStarts.contains(lowers[j]) { break }
             j += 1
         }
-        if let b = best, b < limit, texts[b] == "." { return b + 1 }
+        if let b = best, b < limit, tokens[b].isMark(".") { return b + 1 }
         return best
     }
 
@@ -134,7 +134,7 @@ struct SpeakerResolver {
             var j = i
             // A period after a short word stays in the run ("J. R. Hollis", "Mr. Kim") unless it ends the
             // sentence ("… in the Rust Belt. He said" is not one name).
-            while j < n, isNameWord(j) || (texts[j] == "." && j > i && tokens[j - 1].end == tokens[j].start
+            while j < n, isNameWord(j) || (tokens[j].isMark(".") && j > i && tokens[j - 1].end == tokens[j].start
                                             && tokens[j - 1].end - tokens[j - 1].start <= 4 && !sentenceStarts[j + 1]) {
                 if j > i, tokens[j].newlinesBefore > 0 { break }
                 j += 1
@@ -260,7 +260,7 @@ struct SpeakerResolver {
                 return (nil, nil)
             case "relative":
                 // "Smith, who said ..." → the noun phrase before the comma
-                if a >= 2, texts[a - 1] == "," {
+                if a >= 2, tokens[a - 1].isMark(",") {
                     var s = a - 2
                     while s > 0, isNameWord(s - 1) || (tokens[s - 1].kind == .word && g.titles.contains(lowers[s - 1])) { s -= 1 }
                     if isNameWord(a - 2) { return resolve(s..<(a - 1)) }
@@ -294,7 +294,7 @@ struct SpeakerResolver {
                 while o < b, g.functionWords[lowers[o]] == "det" { o += 1 }
                 if o < b, isNameWord(o) {
                     var e = o
-                    while e < b, isNameWord(e) || (texts[e] == "." && e > o && isNameWord(e - 1)) { e += 1 }
+                    while e < b, isNameWord(e) || (tokens[e].isMark(".") && e > o && isNameWord(e - 1)) { e += 1 }
                     let r = resolve(o..<e)
                     if r.speaker != nil { return r }
                 }
@@ -303,7 +303,7 @@ struct SpeakerResolver {
         // the head noun phrase ends before a preposition or an apposition ("The Defense Ministry in Seoul")
         var h = a + 1
         while h < b {
-            if texts[h] == "," || texts[h] == "(" { break }
+            if tokens[h].isMark(",") || tokens[h].isMark("(") { break }
             if let c = g.functionWords[lowers[h]], c == "prep", lowers[h] != "of" { break }
             h += 1
         }
@@ -321,7 +321,7 @@ struct SpeakerResolver {
         let headCapitalized = e > a && isNameWord(e - 1)
         if headCapitalized {
             var s = e - 1
-            while s > a, isNameWord(s - 1) || (texts[s - 1] == "." && s - 1 > a && isNameWord(s - 2)) { s -= 1 }
+            while s > a, isNameWord(s - 1) || (tokens[s - 1].isMark(".") && s - 1 > a && isNameWord(s - 2)) { s -= 1 }
             let (nameR, c2, _, _) = analyseRun(s..<e)
             if !nameR.isEmpty {
                 if let (pe, p) = placeAt(nameR.lowerBound, limit: e), pe == e { return (p.name, p.code) }

@@ -8,8 +8,13 @@ struct AToken: Sendable {
     var kind: Kind
     /// First scalar is an upper-case letter.
     var isCapitalized: Bool
+    /// The token's first scalar.
+    var first: Unicode.Scalar
     /// Newlines between the previous token and this one.
     var newlinesBefore: Int
+
+    /// The token is the one scalar `s` (a punctuation mark, usually).
+    @inline(__always) func isMark(_ s: Unicode.Scalar) -> Bool { end - start == 1 && first == s }
 }
 
 /// The tokens of an article with their texts, in parallel arrays (`texts[t]` is the text of `tokens[t]`).
@@ -82,7 +87,7 @@ private func tokenize(_ sc: UnsafeBufferPointer<Unicode.Scalar>, from: Int) -> T
         // One ASCII scalar (punctuation, "a", "I", a digit): prebuilt strings.
         if b - a == 1, sc[a].value < 128 {
             let v = Int(sc[a].value)
-            out.tokens.append(AToken(start: a, end: b, kind: kind, isCapitalized: v >= 65 && v <= 90, newlinesBefore: newlines))
+            out.tokens.append(AToken(start: a, end: b, kind: kind, isCapitalized: v >= 65 && v <= 90, first: sc[a], newlinesBefore: newlines))
             out.texts.append(asciiText[v])
             out.lowers.append(kind == .word ? asciiLower[v] : asciiText[v])
             return
@@ -116,7 +121,7 @@ private func tokenize(_ sc: UnsafeBufferPointer<Unicode.Scalar>, from: Int) -> T
             text = String(scalars: sc[a..<b])
             lower = kind == .word ? text.lowercased() : text
         }
-        out.tokens.append(AToken(start: a, end: b, kind: kind, isCapitalized: ScalarClass.isUpper(sc[a]), newlinesBefore: newlines))
+        out.tokens.append(AToken(start: a, end: b, kind: kind, isCapitalized: ScalarClass.isUpper(sc[a]), first: sc[a], newlinesBefore: newlines))
         out.texts.append(text)
         out.lowers.append(lower)
     }
