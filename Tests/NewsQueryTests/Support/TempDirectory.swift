@@ -27,7 +27,7 @@ final class TempDirectory {
     func write(_ name: String, _ data: Data) -> String {
         let file = path + "/" + name
         try! FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: file, contents: data)
+        precondition(FileManager.default.createFile(atPath: file, contents: data), "could not write \(file)")
         return file
     }
 }
