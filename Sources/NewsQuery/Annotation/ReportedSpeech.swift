@@ -600,12 +600,26 @@ struct ReportedSpeechExtractor {
             var f = indirect[ii]
             while di < quotes.count, quotes[di].contentStart < f.content.start { di += 1 }
             var k = di
+            var inside = 0
+            var whole: Int?
             while k < quotes.count, quotes[k].contentStart < f.content.end {
                 if quotes[k].contentEnd <= f.content.end + 2 && (attributedBy[k] == 0 || attributedBy[k] == 4 || attributedBy[k] == 3 && !quotes[k].continuesPrevious) {
                     dropDirect.insert(k)
                     f.kind = .mixed
+                    inside += 1
+                    // the quotation is the whole content: from its opening mark to its closing one (and a final stop)
+                    if quotes[k].open == f.content.start, let close = quotes[k].closeEnd,
+                       (close..<max(close, f.content.end)).allSatisfy({ ScalarClass.isSpace(sc[$0]) || [".", ",", ";", ":"].contains(sc[$0]) }) {
+                        whole = k
+                    }
                 }
                 k += 1
+            }
+            // "announced that “…”": every reported word is quoted, so this is a direct quotation
+            if inside == 1, let k = whole, let d = direct[k] {
+                f.kind = .direct
+                f.content = d.content
+                f.words = d.words
             }
             // a quotation opening just before the content ("said “…") is the direct reading; keep it
             indirect[ii] = f

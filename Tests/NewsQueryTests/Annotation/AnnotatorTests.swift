@@ -125,6 +125,20 @@ struct AnnotationIndirectSpeechTests {
         #expect(s(a.quotations.last?.content) == "it would “face consequences.”")
     }
 
+    @Test func thatClauseQuotedWholeIsDirect() {
+        // every reported word is inside the marks: a direct quotation, its content without the marks and
+        // the closing full stop; a clause with only part of it quoted stays mixed
+        let (a, s) = annotated("The port authority announced that “the cranes will be replaced before the winter.” Work starts soon.")
+        let q = try! #require(a.quotations.first)
+        #expect(q.kind == .direct)
+        #expect(s(q.content) == "the cranes will be replaced before the winter")
+        #expect(s(q.speakerMention) == "The port authority")
+        let (b, t) = annotated("The port authority announced that the cranes were “too old to repair.” Work starts soon.")
+        let m = try! #require(b.quotations.first)
+        #expect(m.kind == .mixed)
+        #expect(t(m.content) == "the cranes were “too old to repair.”")
+    }
+
     @Test func countriesFromModifiersAndBodies() {
         let (a, _) = annotated("German Chancellor Olaf Berger said the budget was balanced. The Kremlin said the talks had ended.")
         #expect(a.quotations.count == 2)
