@@ -42,12 +42,13 @@ public struct Annotator: Sendable {
             quotations.append(q)
         }
         let provenance = Provenance.bundled
-        // One pass over the lines serves boilerplate, repeats and credits.
-        let (boilerplate, repeats, credits) = ScalarText.with(scalars) { text in
+        // One pass over the lines serves boilerplate, repeats, the dateline and credits.
+        let (boilerplate, repeats, dateline, credits) = ScalarText.with(scalars) { text in
             let lines = Provenance.lines(text, from: start)
             let boilerplate = provenance.boilerplate(text, lines: lines, gazetteer: gazetteer)
             let repeats = provenance.repeats(text, lines: lines, sentences: sentences, boilerplate: boilerplate)
-            return (boilerplate, repeats, provenance.credits(text, lines: lines, boilerplate: boilerplate))
+            let dateline = DatelineFinder.bundled.find(text, lines: lines, title: document.title)
+            return (boilerplate, repeats, dateline, provenance.credits(text, lines: lines, boilerplate: boilerplate, dateline: dateline))
         }
         quotations.removeAll { boilerplate.covers($0.content) }
         for i in quotations.indices where repeats.covers(quotations[i].content) { quotations[i].isRepeat = true }
@@ -56,6 +57,7 @@ public struct Annotator: Sendable {
         annotations.agencies = credits.agencies
         annotations.byline = credits.byline
         annotations.translationCredit = credits.translationCredit
+        annotations.dateline = dateline
         return annotations
     }
 }

@@ -494,11 +494,17 @@ extension Provenance {
         var translationCredit: Span?
     }
 
-    func credits(_ t: ScalarText, lines: [Line], boilerplate: [Span]) -> Credits {
+    /// A dateline's agency (`WASHINGTON (AP) —`) is credited where the dateline stands, even when the
+    /// agency list lacks it.
+    func credits(_ t: ScalarText, lines: [Line], boilerplate: [Span], dateline: Dateline? = nil) -> Credits {
         var out = Credits()
         var seen: Set<String> = []
         for line in lines {
             let span = line.span
+            if let name = dateline?.agencyName, let d = dateline, span.start <= d.span.start, d.span.end <= span.end,
+               seen.insert(name).inserted {
+                out.agencies.append(name)
+            }
             if out.translationCredit == nil, Provenance.translationPrefixes.contains(where: { t.hasFoldedPrefix($0, span) }) {
                 out.translationCredit = span
             }

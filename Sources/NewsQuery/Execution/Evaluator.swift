@@ -118,6 +118,8 @@ struct Evaluator {
         case .sourceAgencies: return Evaluator.joined(article.annotations.agencies)
         case .sourceByline: return article.annotations.byline
         case .sourceTranslated: return Evaluator.isTranslated(article) ? "yes" : "no"
+        case .sourceDateline: return article.annotations.dateline?.location.map { article.text(of: $0) }
+        case .sourceDatelineCountry: return article.annotations.dateline?.country
         case .speaker: return quote?.speaker
         case .speakerCountry: return quote?.speakerCountry
         case .kind: return quote?.kind.rawValue
@@ -181,7 +183,7 @@ struct Evaluator {
         case .clause: return FactRows.clause(fact, in: article)
         case .speaker, .speakerCountry, .cue, .quotes, .cueClass, .speakerType, .speakerRole: return nil
         case .entity, .type, .country, .aliases, .roles, .mentions, .articles: return nil
-        case .sourceAgencies, .sourceByline, .sourceTranslated: return nil
+        case .sourceAgencies, .sourceByline, .sourceTranslated, .sourceDateline, .sourceDatelineCountry: return nil
         }
     }
 

@@ -56,6 +56,10 @@ enum Field: String, Hashable, Sendable, CaseIterable {
     case sourceAgencies = "source.agencies"
     case sourceByline = "source.byline"
     case sourceTranslated = "source.translated"
+    /// The dateline opening the body: its place as written with its region (`MANCHESTER, N.H.`), and the
+    /// place's country code where the gazetteers know it.
+    case sourceDateline = "source.dateline"
+    case sourceDatelineCountry = "source.dateline_country"
     /// The sentence a fact or an entity mention occurs in (on one line), for `~` searches that tie a
     /// value or a place to what the sentence says happened (`sentence ~ left near/4 Pyongyang`).
     case sentence
@@ -89,8 +93,8 @@ enum Field: String, Hashable, Sendable, CaseIterable {
         switch self {
         case .speaker, .source, .article, .title, .text, .cue, .unit, .dimension, .measure: .text
         case .entity, .type, .aliases, .roles, .speakerType, .speakerRole, .cueClass: .text
-        case .sourceAgencies, .sourceByline, .sourceTranslated, .sentence, .clause: .text
-        case .speakerCountry, .sourceCountry, .language, .translatedFrom, .country: .code
+        case .sourceAgencies, .sourceByline, .sourceTranslated, .sourceDateline, .sentence, .clause: .text
+        case .speakerCountry, .sourceCountry, .language, .translatedFrom, .country, .sourceDatelineCountry: .code
         case .kind: .kind
         case .date: .date
         case .start, .end, .quotes, .value, .normalized, .mentions, .articles: .number
@@ -115,6 +119,8 @@ public enum Schema {
             ("translated_from", .translatedFrom), ("date", .date), ("title", .title), ("quotes", .quotes),
             ("source.agencies", .sourceAgencies), ("agencies", .sourceAgencies), ("source.byline", .sourceByline),
             ("byline", .sourceByline), ("source.translated", .sourceTranslated), ("translated", .sourceTranslated),
+            ("source.dateline", .sourceDateline), ("dateline", .sourceDateline),
+            ("source.dateline_country", .sourceDatelineCountry), ("dateline_country", .sourceDatelineCountry),
         ],
         .sources: [("source", .source), ("source.country", .sourceCountry), ("country", .sourceCountry)],
         .entities: [

@@ -53,6 +53,8 @@ public struct ArticleAnnotations: Hashable, Sendable {
     public var byline: String?
     /// A translation credit line ("Translation by NAME"): with `translated_from`, `source.translated`.
     public var translationCredit: Span?
+    /// The dateline opening the body (`WASHINGTON (AP) —`): `source.dateline`, `source.dateline_country`.
+    public var dateline: Dateline?
 
     public init(sentences: [Span] = [], quotations: [Quotation] = [], boilerplate: [Span] = [], repeats: [Span] = []) {
         self.sentences = sentences

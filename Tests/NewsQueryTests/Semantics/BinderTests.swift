@@ -13,7 +13,7 @@ import Testing
             <query>:1:16: error: unknown field `titel` for articles
               articles where titel ~ x
                              ^~~~~
-              did you mean `title`? fields: article, id, source, source.country, country, language, source.language, translated_from, date, title, quotes, source.agencies, agencies, source.byline, byline, source.translated, translated
+              did you mean `title`? fields: article, id, source, source.country, country, language, source.language, translated_from, date, title, quotes, source.agencies, agencies, source.byline, byline, source.translated, translated, source.dateline, dateline, source.dateline_country, dateline_country
             """)
     }
 
