@@ -169,7 +169,7 @@ struct AnnotationGroupSpeakerTests {
         let tokens = tokenize(scalars, from: 0)
         let resolver = SpeakerResolver(gazetteer: .bundled, scalars: scalars, tokens: tokens, sentenceStarts: [0])
         func speaker(_ word: String, width: Int = 1) -> String? {
-            guard let i = tokens.firstIndex(where: { $0.text == word }) else { return "missing \(word)" }
+            guard let i = tokens.texts.firstIndex(of: word) else { return "missing \(word)" }
             return resolver.resolve(i..<(i + width)).speaker
         }
         #expect(speaker("analysts") == "analysts")
