@@ -28,7 +28,10 @@ public struct Engine: Sendable {
             let plan = Planner(store: store).plan(query)
             if explain { return .success(.text(Explain.render(plan))) }
             var result = Executor(store: store).run(plan)
-            if result.rows.isEmpty { result.notes = NeighbourHints(store: store).notes(for: query) }
+            if result.rows.isEmpty {
+                result.notes = NeighbourHints(store: store).notes(for: query)
+                if query.relation == .duplicates, query.shape == .list { result.notes.append(SentenceRows.emptyNote) }
+            }
             return .success(.rows(result))
         case .bind(let name, let query, let text):
             if let problem = Engine.unknownEntity(query, in: store, source) { return .failure(problem) }
@@ -96,6 +99,8 @@ public struct Engine: Sendable {
             case .numbers: return one ? "fact (number or date)" : "facts (numbers and dates)"
             case .entities: return one ? "entity" : "entities"
             case .mentions: return one ? "mention" : "mentions"
+            case .sentences: return one ? "sentence" : "sentences"
+            case .duplicates: return one ? "pair of near-duplicate articles" : "pairs of near-duplicate articles"
             }
         case .speakers: return one ? "speaker" : "speakers"
         case .sources: return one ? "outlet" : "outlets"

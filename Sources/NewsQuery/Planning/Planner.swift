@@ -54,6 +54,8 @@ struct Planner {
             case .numbers: return .project(FactRows.columns, plan)
             case .entities: return .project(EntityRows.entityColumns, plan)
             case .mentions: return .project(EntityRows.mentionColumns, plan)
+            case .sentences: return .project(SentenceRows.columns, plan)
+            case .duplicates: return .project(SentenceRows.duplicateColumns, plan)
             }
         case .speakers:
             grouping = .speaker
@@ -101,6 +103,14 @@ struct Planner {
             case .mentions:
                 let scan = LogicalPlan.scan(.mentions, estimate: store.entityMentions.count)
                 return query.filter.map { .filter($0, scan) } ?? scan
+            case .sentences:
+                let scan = LogicalPlan.scan(.sentences, estimate: store.sentences.count)
+                return query.filter.map { .filter($0, scan) } ?? scan
+            case .duplicates:
+                let pairs = LogicalPlan.nearDuplicates(NearDuplicateLookup(
+                    shingle: NearDuplicates.shingleLength, threshold: NearDuplicates.threshold, minShared: NearDuplicates.minShared,
+                    articles: store.articles.count, estimate: store.duplicates.pairs.count))
+                return query.filter.map { .filter($0, pairs) } ?? pairs
             }
         case .named(let name, let inner):
             var plan = LogicalPlan.named(name, namedRows(inner))

@@ -45,6 +45,14 @@ struct BoundQuery: Hashable, Sendable {
         case distinct([Field])
         /// `who mentioned NAME`: entity mentions grouped by article.
         case mentioners
+
+        /// Whether the shape groups rows by the field (`count … by F`, `distinct F from …`).
+        func groups(by field: Field) -> Bool {
+            switch self {
+            case .counts(let fields), .distinct(let fields): fields.contains(field)
+            default: false
+            }
+        }
     }
 
     /// Where the rows come from.

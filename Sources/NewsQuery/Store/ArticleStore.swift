@@ -66,6 +66,11 @@ public struct ArticleStore: Sendable {
     public private(set) var facts = FactTable()
     /// Every entity mention, in article order then text order (`mentions`, `who mentioned`).
     public private(set) var entityMentions: [MentionRow] = []
+    /// Every sentence of every article's body, boilerplate lines as their own rows (`sentences`), in
+    /// article order then text order.
+    public private(set) var sentences: [SentenceRow] = []
+    /// Pairs of near-duplicate articles (`duplicates`).
+    public private(set) var duplicates = NearDuplicates()
 
     public init(articles: [Article] = []) {
         self.articles = []
@@ -112,6 +117,10 @@ public struct ArticleStore: Sendable {
         }
         quoteIndex = index
         facts = FactTable(articles: articles)
+        var mentionStarts = [[Int]](repeating: [], count: articles.count)
+        for m in entityMentions { mentionStarts[m.article].append(m.span.start) }
+        sentences = articles.indices.flatMap { SentenceRow.rows(of: articles[$0], index: $0, mentionStarts: mentionStarts[$0]) }
+        duplicates = NearDuplicates(articles: articles)
     }
 
     /// Names every quotation's speaker by its entity's canonical name ("Dmitri Peskov" and "Dmitry

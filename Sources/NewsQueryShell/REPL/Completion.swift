@@ -115,6 +115,8 @@ public struct CompletionVocabulary: Sendable, Equatable {
         if has("what") { fields["what"] = Schema.quoteFieldNames }
         if has("entities") { fields["entities"] = Schema.entityFieldNames }
         if has("mentions") { fields["mentions"] = Schema.mentionFieldNames }
+        if has("sentences") { fields["sentences"] = Schema.sentenceFieldNames }
+        if has("duplicates") { fields["duplicates"] = Schema.duplicateFieldNames }
         return fields
     }
 

@@ -1,0 +1,120 @@
+/// Near-duplicate articles (wire copy republished under another headline, with a paragraph more or
+/// less): found once, when the store is built, for `duplicates`.
+///
+/// An article's *shingles* are the hashes of every run of `shingleLength` consecutive words of its
+/// body (front matter and boilerplate lines left out; words lower-cased as `TextTokenizer` splits
+/// them). Two articles are near-duplicates when the shingles they share make up at least `threshold`
+/// of the shingles of the shorter one (its *containment*, the `similarity` column), and they share at
+/// least `minShared` shingles. The Jaccard similarity (shared over all distinct shingles of both) is
+/// reported too.
+///
+/// No article is compared with every other. Candidates come from an inverted index of shingles with
+/// prefix filtering: each article's shingles are ordered rarest first (by how many articles have
+/// them) and only its first `|A| - ⌈threshold·|A|⌉ + 1` are looked up, among articles at least as
+/// long. If A is the shorter of a pair that meets the threshold, B must hold one of them (otherwise
+/// fewer than threshold·|A| would be shared), so no pair is missed; common shingles, with long
+/// posting lists, sit at the end of the order and are mostly not looked up. Each candidate pair is
+/// then checked exactly on the two sorted shingle sets.
+public struct NearDuplicates: Sendable {
+    public struct Pair: Hashable, Sendable {
+        /// Indexes in `ArticleStore.articles`, `first < second`.
+        public var first: Int
+        public var second: Int
+        /// Shared shingles over the shingles of the shorter article (0…1).
+        public var similarity: Double
+        /// Shared shingles over the distinct shingles of both (0…1).
+        public var jaccard: Double
+        /// Shingles in both.
+        public var shared: Int
+        /// Runs of consecutive shared shingles in the first article: the passages both print.
+        public var passages: Int
+    }
+
+    public static let shingleLength = 5
+    /// Least containment (shared shingles over those of the shorter article) of a near-duplicate pair.
+    public static let threshold = 0.5
+    /// Least number of shared shingles (a one-line article is not a copy of one line of another).
+    public static let minShared = 5
+
+    /// The near-duplicate pairs, most similar first (then by article order).
+    public private(set) var pairs: [Pair] = []
+
+    public init() {}
+
+    init(articles: [Article]) {
+        let sequences = articles.map(Self.shingleSequence)
+        let sets = sequences.map { Array(Set($0)).sorted() }
+        // Document frequency of every shingle, and its posting list (articles in ascending order).
+        var postings: [UInt64: [Int]] = [:]
+        for (a, set) in sets.enumerated() {
+            for shingle in set { postings[shingle, default: []].append(a) }
+        }
+        var found: [Pair] = []
+        for (a, set) in sets.enumerated() where set.count >= Self.minShared {
+            let needed = max(Self.minShared, Int((Self.threshold * Double(set.count)).rounded(.up)))
+            let prefixLength = set.count - needed + 1
+            let rarestFirst = set.sorted { (postings[$0]!.count, $0) < (postings[$1]!.count, $1) }
+            var candidates = Set<Int>()
+            for shingle in rarestFirst.prefix(prefixLength) {
+                for b in postings[shingle]! where b != a {
+                    // Each pair is checked once, from its shorter article (ties: the lower index).
+                    if sets[b].count > set.count || (sets[b].count == set.count && b > a) { candidates.insert(b) }
+                }
+            }
+            for b in candidates.sorted() {
+                let shared = Self.intersectionCount(set, sets[b])
+                guard shared >= Self.minShared else { continue }
+                let similarity = Double(shared) / Double(min(set.count, sets[b].count))
+                guard similarity >= Self.threshold else { continue }
+                let (first, second) = (min(a, b), max(a, b))
+                let other = Set(sets[second])
+                found.append(Pair(first: first, second: second, similarity: similarity,
+                                  jaccard: Double(shared) / Double(set.count + sets[b].count - shared), shared: shared,
+                                  passages: Self.runs(of: sequences[first], in: other)))
+            }
+        }
+        pairs = found.sorted { ($1.similarity, $0.first, $0.second) < ($0.similarity, $1.first, $1.second) }
+    }
+
+    /// The shingles of an article's body in text order (boilerplate lines left out).
+    static func shingleSequence(_ article: Article) -> [UInt64] {
+        let boilerplate = article.annotations.boilerplate.sorted()
+        let start = min(max(0, article.bodyStart), article.scalars.count)
+        let words = TextTokenizer.tokens(Array(article.scalars[start...]))
+            .filter { token in !boilerplate.covers(Span(token.span.start + start, token.span.end + start)) }
+            .map { hash($0.word) }
+        guard words.count >= shingleLength else { return [] }
+        return (0...(words.count - shingleLength)).map { i in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for w in words[i..<(i + shingleLength)] { h = (h ^ w) &* 0x100_0000_01b3; h ^= h >> 29 }
+            return h
+        }
+    }
+
+    /// FNV-1a of a word's UTF-8 bytes.
+    static func hash(_ word: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    /// Elements common to two sorted arrays without duplicates.
+    static func intersectionCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
+        var i = 0, j = 0, n = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] { n += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return n
+    }
+
+    /// Maximal runs of consecutive shingles of `sequence` that are in `other`.
+    static func runs(of sequence: [UInt64], in other: Set<UInt64>) -> Int {
+        var runs = 0, inRun = false
+        for shingle in sequence {
+            let shared = other.contains(shingle)
+            if shared, !inRun { runs += 1 }
+            inRun = shared
+        }
+        return runs
+    }
+}
