@@ -41,6 +41,8 @@ struct Evaluator {
 
     func matches(_ predicate: Predicate, _ row: Row) -> Bool {
         if case .duplicate(let n) = row, let field = Evaluator.field(of: predicate), Evaluator.pairSideFields.contains(field) {
+            // `!=` is `not =`: neither article.
+            if case .compare(_, .notEqual, let value) = predicate { return !matches(.compare(field, .equal, value: value), row) }
             let pair = store.duplicates.pairs[n]
             return matches(predicate, .article(pair.first)) || matches(predicate, .article(pair.second))
         }
