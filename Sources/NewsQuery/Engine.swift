@@ -31,6 +31,7 @@ public struct Engine: Sendable {
             if result.rows.isEmpty {
                 result.notes = NeighbourHints(store: store).notes(for: query)
                 if query.relation == .duplicates, query.shape == .list { result.notes.append(SentenceRows.emptyNote) }
+                if let note = Engine.boilerplateNote(query, in: store) { result.notes.append(note) }
             }
             return .success(.rows(result))
         case .bind(let name, let query, let text):
@@ -87,6 +88,20 @@ public struct Engine: Sendable {
         }
         hint += "`entities` lists every entity and its aliases"
         return QueryError(source: source, diagnostics: [Diagnostic("no entity is called \(quoteString(name))", at: range, hint: hint)])
+    }
+
+    /// For an empty answer that left boilerplate out: how many rows it holds, and how to see them.
+    static func boilerplateNote(_ query: BoundQuery, in store: ArticleStore) -> String? {
+        guard query.hidesBoilerplate else { return nil }
+        var all = query
+        all.filter = .and(Planner.conjuncts(query.filter).filter { $0 != .compare(.boilerplate, .equal, value: "no") })
+        all.limit = nil
+        all.order = []
+        all.shape = .list
+        let n = Executor(store: store).run(Planner(store: store).plan(all)).rows.count
+        guard n > 0 else { return nil }
+        let rows = query.relation == .sentences ? (n == 1 ? "sentence" : "sentences") : (n == 1 ? "mention" : "mentions")
+        return "boilerplate is left out: \(n) \(rows) in boilerplate lines match (`where boilerplate`, or `and boilerplate` after a condition, shows \(n == 1 ? "it" : "them"))"
     }
 
     private static func unit(of query: BoundQuery, _ count: Int) -> String {

@@ -113,7 +113,11 @@ struct Evaluator {
             let entry = store.facts.entries[n]
             return text(of: field, entry.fact, in: store.articles[entry.article])
         case .entity(let id):
-            return text(of: field, entity: store.entities.entities[id])
+            switch field {
+            case .mentions: return String(store.entityCounts[id].mentions)
+            case .articles: return String(store.entityCounts[id].articles)
+            default: return text(of: field, entity: store.entities.entities[id])
+            }
         case .mention(let n):
             let m = store.entityMentions[n]
             let a = store.articles[m.article]
@@ -126,7 +130,7 @@ struct Evaluator {
             case .article: return a.id
             case .sentence: return a.line(of: m.sentence)
             case .clause: return a.line(of: Clause.span(around: m.span, in: m.sentence, of: a))
-            case .boilerplate: return a.annotations.boilerplate.contains { $0.contains(m.span) } ? "yes" : "no"
+            case .boilerplate: return m.isBoilerplate ? "yes" : "no"
             default: return text(of: field, entity: store.entities.entities[m.entity])
             }
         case .sentence(let n):

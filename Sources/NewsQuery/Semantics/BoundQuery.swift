@@ -87,6 +87,9 @@ struct BoundQuery: Hashable, Sendable {
     /// `who mentioned NAME`: the name as written and where (the engine checks it against the entities).
     var mentioned: String?
     var mentionedRange: SourceRange?
+    /// The binder added `boilerplate = no` (the default of `sentences` and `mentions`), so that an
+    /// empty answer can say how many rows boilerplate holds.
+    var hidesBoilerplate = false
 
     var relation: Relation { rowSource.relation }
 }

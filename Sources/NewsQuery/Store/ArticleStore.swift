@@ -71,6 +71,9 @@ public struct ArticleStore: Sendable {
     public private(set) var sentences: [SentenceRow] = []
     /// Pairs of near-duplicate articles (`duplicates`).
     public private(set) var duplicates = NearDuplicates()
+    /// Per entity (by index in `entities.entities`): its mentions outside boilerplate lines, and the
+    /// articles they are in (the `mentions` and `articles` of `entities`).
+    public private(set) var entityCounts: [(mentions: Int, articles: Int)] = []
 
     public init(articles: [Article] = []) {
         self.articles = []
@@ -100,11 +103,19 @@ public struct ArticleStore: Sendable {
     private mutating func rebuildIndexes() {
         entities = EntityTable.build(articles: articles)
         entityMentions = articles.indices.flatMap { a in
-            entities.mentions(in: a).map {
-                MentionRow(article: a, span: $0.span, entity: $0.entity,
-                           sentence: articles[a].sentence(containing: $0.span.start) ?? $0.span)
+            let boilerplate = articles[a].annotations.boilerplate.sorted()
+            return entities.mentions(in: a).map { m in
+                MentionRow(article: a, span: m.span, entity: m.entity,
+                           sentence: articles[a].sentence(containing: m.span.start) ?? m.span,
+                           isBoilerplate: boilerplate.covers(m.span))
             }
         }
+        var counts = [(mentions: Int, articles: Set<Int>)](repeating: (0, []), count: entities.entities.count)
+        for m in entityMentions where !m.isBoilerplate && counts.indices.contains(m.entity) {
+            counts[m.entity].mentions += 1
+            counts[m.entity].articles.insert(m.article)
+        }
+        entityCounts = counts.map { ($0.mentions, $0.articles.count) }
         resolveSpeakers()
         quoteIDs = []
         var index = InvertedIndex()
