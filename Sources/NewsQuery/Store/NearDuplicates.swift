@@ -42,23 +42,36 @@ public struct NearDuplicates: Sendable {
     public init() {}
 
     init(articles: [Article]) {
-        let sequences = articles.map(Self.shingleSequence)
-        let sets = sequences.map { Array(Set($0)).sorted() }
-        // Document frequency of every shingle, and its posting list (articles in ascending order).
-        var postings: [UInt64: [Int]] = [:]
+        // Only the sets are kept; a pair's passages read its first article's shingles again.
+        let sets = articles.map { Array(Set(Self.shingleSequence($0))).sorted() }
+        // The shingle index: (shingle, article) for every distinct shingle of every article, sorted, so
+        // that a shingle's articles are one run of it (no table of small arrays).
+        var index: [(shingle: UInt64, article: Int32)] = []
+        index.reserveCapacity(sets.reduce(0) { $0 + $1.count })
         for (a, set) in sets.enumerated() {
-            for shingle in set { postings[shingle, default: []].append(a) }
+            for shingle in set { index.append((shingle, Int32(a))) }
+        }
+        index.sort { ($0.shingle, $0.article) < ($1.shingle, $1.article) }
+        /// The run of `shingle` in the index.
+        func postings(_ shingle: UInt64) -> Range<Int> {
+            var lo = 0, hi = index.count
+            while lo < hi { let mid = (lo + hi) / 2; if index[mid].shingle < shingle { lo = mid + 1 } else { hi = mid } }
+            var end = lo
+            while end < index.count, index[end].shingle == shingle { end += 1 }
+            return lo..<end
         }
         var found: [Pair] = []
         for (a, set) in sets.enumerated() where set.count >= Self.minShared {
             let needed = max(Self.minShared, Int((Self.threshold * Double(set.count)).rounded(.up)))
             let prefixLength = set.count - needed + 1
-            let rarestFirst = set.sorted { (postings[$0]!.count, $0) < (postings[$1]!.count, $1) }
+            let runs = set.map { postings($0) }
+            let rarestFirst = set.indices.sorted { (runs[$0].count, set[$0]) < (runs[$1].count, set[$1]) }
             var candidates = Set<Int>()
-            for shingle in rarestFirst.prefix(prefixLength) {
-                for b in postings[shingle]! where b != a {
+            for i in rarestFirst.prefix(prefixLength) {
+                for entry in index[runs[i]] {
+                    let b = Int(entry.article)
                     // Each pair is checked once, from its shorter article (ties: the lower index).
-                    if sets[b].count > set.count || (sets[b].count == set.count && b > a) { candidates.insert(b) }
+                    if b != a, sets[b].count > set.count || (sets[b].count == set.count && b > a) { candidates.insert(b) }
                 }
             }
             for b in candidates.sorted() {
@@ -70,7 +83,7 @@ public struct NearDuplicates: Sendable {
                 let other = Set(sets[second])
                 found.append(Pair(first: first, second: second, similarity: similarity,
                                   jaccard: Double(shared) / Double(set.count + sets[b].count - shared), shared: shared,
-                                  passages: Self.runs(of: sequences[first], in: other)))
+                                  passages: Self.runs(of: Self.shingleSequence(articles[first]), in: other)))
             }
         }
         pairs = found.sorted { ($1.similarity, $0.first, $0.second) < ($0.similarity, $1.first, $1.second) }
