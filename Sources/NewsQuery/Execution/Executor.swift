@@ -65,17 +65,18 @@ struct Executor {
         case .disagreements(let tolerance, let threshold, let input):
             return .table(columns: FactRows.disagreementColumns,
                           rows: FactRows.disagreements(numbers(execute(input)), in: store, tolerance: tolerance, threshold: threshold))
-        case .indexLookup(let lookup): return .quotes(phraseStarts(lookup.phrase).keys.sorted())
+        case .indexLookup(let lookup):
+            return relabel(phraseStarts(lookup.phrase, in: lookup.index).keys.sorted(), like: plan)
         case .indexNear(let near):
-            let left = phraseStarts(near.left), right = phraseStarts(near.right)
-            return .quotes(left.keys.filter { document in
+            let left = phraseStarts(near.left, in: near.index), right = phraseStarts(near.right, in: near.index)
+            return relabel(left.keys.filter { document in
                 guard let a = left[document], let b = right[document] else { return false }
                 return TextMatcher.isNear(a, near.left.slots.count, b, near.right.slots.count, distance: near.distance)
-            }.sorted())
+            }.sorted(), like: plan)
         case .named(_, let input): return execute(input)
         case .intersect(let inputs):
             let sets = inputs.map { numbers(execute($0)) }
-            guard var result = sets.first.map(Set.init) else { return .quotes([]) }
+            guard var result = sets.first.map(Set.init) else { return relabel([], like: plan) }
             for other in sets.dropFirst() { result.formIntersection(other) }
             return relabel(result.sorted(), like: inputs[0])
         case .union(let inputs):
@@ -161,13 +162,14 @@ struct Executor {
 
     /// Quotation numbers → positions where the phrase begins, from the index's postings: a word of
     /// the text fills a slot when it is one of the slot's index words.
-    private func phraseStarts(_ phrase: PhraseSlots) -> [Int: [Int]] {
+    private func phraseStarts(_ phrase: PhraseSlots, in index: IndexLookup.Index) -> [Int: [Int]] {
         guard !phrase.slots.isEmpty else { return [:] }
+        let words = index == .sentenceIndex ? store.sentenceIndex : store.quoteIndex
         var positions: [[Int: Set<Int>]] = []   // per slot: document → positions
         for slot in phrase.slots {
             var byDocument: [Int: Set<Int>] = [:]
             for word in slot {
-                for posting in store.quoteIndex.postings(for: word) { byDocument[posting.document, default: []].formUnion(posting.positions) }
+                for posting in words.postings(for: word) { byDocument[posting.document, default: []].formUnion(posting.positions) }
             }
             positions.append(byDocument)
         }
@@ -302,10 +304,10 @@ struct Executor {
     static func relation(of plan: LogicalPlan) -> Relation {
         switch plan {
         case .scan(let r, _): r
-        case .indexLookup: .quotes
+        case .indexLookup(let lookup): lookup.index.relation
         case .intersect(let inputs), .union(let inputs): inputs.first.map(relation) ?? .quotes
         case .except(let left, _): relation(of: left)
-        case .indexNear: .quotes
+        case .indexNear(let near): near.index.relation
         case .compareFacts, .disagreements: .numbers
         case .nearDuplicates: .duplicates
         case .filter(_, let input), .aggregate(_, let input), .sort(_, let input), .limit(_, let input), .project(_, let input),

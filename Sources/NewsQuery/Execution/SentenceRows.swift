@@ -1,6 +1,6 @@
 /// The row shapes of `sentences` and `duplicates`.
 enum SentenceRows {
-    /// `sentence` is the sentence's id, `ARTICLE:START` (what `context` reads around).
+    /// `sentence` is the sentence's id, `ARTICLE:START` (as `quote` and `fact` are).
     static let columns = ["sentence", "article", "n", "start", "end", "text", "boilerplate", "repeat", "quotes", "mentions",
                           "words", "source", "source_country", "language", "translated_from", "date"]
     /// What a table on a terminal shows.

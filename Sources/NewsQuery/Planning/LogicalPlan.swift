@@ -82,6 +82,16 @@ struct IndexLookup: Hashable, Sendable {
     enum Index: String, Hashable, Sendable {
         /// `ArticleStore.quoteIndex`: words of quotation contents.
         case quoteIndex
+        /// `ArticleStore.sentenceIndex`: words of the sentences (`ArticleStore.sentences`).
+        case sentenceIndex
+
+        /// The relation whose rows the index's documents are.
+        var relation: Relation {
+            switch self {
+            case .quoteIndex: .quotes
+            case .sentenceIndex: .sentences
+            }
+        }
     }
     var index: Index
     var phrase: PhraseSlots

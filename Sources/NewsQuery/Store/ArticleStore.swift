@@ -71,6 +71,8 @@ public struct ArticleStore: Sendable {
     public private(set) var sentences: [SentenceRow] = []
     /// Pairs of near-duplicate articles (`duplicates`).
     public private(set) var duplicates = NearDuplicates()
+    /// Word index over the sentences (document n is `sentences[n]`).
+    public private(set) var sentenceIndex = InvertedIndex()
     /// Per entity (by index in `entities.entities`): its mentions outside boilerplate lines, and the
     /// articles they are in (the `mentions` and `articles` of `entities`).
     public private(set) var entityCounts: [(mentions: Int, articles: Int)] = []
@@ -131,6 +133,9 @@ public struct ArticleStore: Sendable {
         var mentionStarts = [[Int]](repeating: [], count: articles.count)
         for m in entityMentions { mentionStarts[m.article].append(m.span.start) }
         sentences = articles.indices.flatMap { SentenceRow.rows(of: articles[$0], index: $0, mentionStarts: mentionStarts[$0]) }
+        var words = InvertedIndex()
+        for (n, row) in sentences.enumerated() { words.add(document: n, text: articles[row.article].text(of: row.span)) }
+        sentenceIndex = words
         duplicates = NearDuplicates(articles: articles)
     }
 

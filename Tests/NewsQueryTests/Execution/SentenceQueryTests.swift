@@ -63,7 +63,11 @@ import Testing
         let total = counts.reduce(0) { $0 + Int($1["count"]!)! }
         #expect(total == Self.seeds.sentences.count)
         // The plan says so.
-        #expect(Self.run("explain sentences where text ~ lunch").contains("Filter text ~ 'lunch' and boilerplate = 'no'"))
+        #expect(Self.run("explain sentences where text ~ lunch") == """
+            Project sentence row (16 columns)
+              Filter boilerplate = 'no'
+                IndexLookup sentenceIndex "lunch" (est. 2 rows)
+            """)
         #expect(!Self.run("explain sentences where not boilerplate").contains("and boilerplate = 'no'"))
         // A name keeps what its query chose.
         var environment = Environment()
@@ -104,6 +108,24 @@ import Testing
                 #expect(gold[id, default: []].contains { $0.contains(span) }, "\(id) \(span) is boilerplate but not in the gold")
             }
         }
+    }
+
+    /// `text ~` on sentences is answered from the sentence index; filtering every sentence gives the same rows.
+    @Test func theSentenceIndexAgreesWithAScan() throws {
+        let searches = ["price", "=prices", "pric*", #""formal lunch""#, "(train near/3 Pyongyang)", "(price and not weapons)",
+                        "(Putin or Peskov)", "(not Kim)", #"("armored train" near/10 Vladivostok)"#, "zzz", "(weapon* and (price or deal*))"]
+        for search in searches {
+            let source = Source("sentences where text ~ \(search) and (boilerplate or not boilerplate)")
+            guard case .success(let bound) = Engine.compile(source), let query = bound.query else {
+                Issue.record("does not compile: \(search)"); continue
+            }
+            let indexed = Planner(store: Self.seeds).plan(query)
+            let scanned = Planner(store: Self.seeds, options: .init(useIndex: false)).plan(query)
+            #expect(Explain.render(indexed).contains("sentenceIndex"), "\(search)")
+            #expect(!Explain.render(scanned).contains("sentenceIndex"), "\(search)")
+            #expect(Executor(store: Self.seeds).run(indexed).rows == Executor(store: Self.seeds).run(scanned).rows, "\(search)")
+        }
+        #expect(Self.rows("sentences where text ~ (price and weapon*)").count == 3)
     }
 
     @Test func repeatsAreFlagged() {
