@@ -192,6 +192,8 @@ public struct CompletionVocabulary: Sendable, Equatable {
             "article": clean(articles),
             "id": clean(articles),
             "date": clean(dates),
+            "boilerplate": ["yes", "no"],
+            "repeat": ["yes", "no"],
         ]
         // Only fields the language knows.
         let known = Set(Schema.allFieldNames)
