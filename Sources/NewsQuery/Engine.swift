@@ -51,6 +51,8 @@ public struct Engine: Sendable {
                 return .failure(Engine.articleError(text.article(id), id, idRange, source))
             }
             guard let quote = text.quotation(in: index, at: offset) else {
+                // A sentence id (the `sentence` column of `sentences`) shows the sentence in its place.
+                if let sentence = text.sentence(in: index, at: offset) { return .success(.text(text.context(sentence: sentence))) }
                 let starts = store.articles[index].annotations.quotations.map { String($0.content.start) }
                 return .failure(QueryError(source: source, diagnostics: [Diagnostic(
                     "no quotation of \(store.articles[index].id) starts at or covers offset \(offset)", at: offsetRange,

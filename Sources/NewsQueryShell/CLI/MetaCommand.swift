@@ -304,7 +304,11 @@ struct HelpTopic: Sendable {
         "context": HelpTopic(
             name: "context", usage: "context ARTICLE START",
             summary: "the text around an offset of an article",
-            details: "START is an offset as the start column of quotes gives it (Unicode scalars from the start of the file).",
+            details: """
+            START is an offset as the start column of quotes gives it (Unicode scalars from the start of the file):
+            the quotation there, in its sentences; an offset in no quotation shows its sentence between its
+            neighbours (the sentence column of sentences is such an id, ARTICLE:START).
+            """,
             examples: ["context 004_b7d6da664c311baa 682"]),
         "explain": HelpTopic(
             name: "explain", usage: "explain STATEMENT",
