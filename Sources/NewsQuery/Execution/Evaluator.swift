@@ -155,6 +155,7 @@ struct Evaluator {
             case .jaccard: return FactRows.number(SentenceRows.rounded(pair.jaccard)).plainText
             case .shared: return String(pair.shared)
             case .passages: return String(pair.passages)
+            case .group: return String(pair.group)
             default: article = store.articles[pair.first]   // sorting by `article` or `source`: the first article's
             }
         }
@@ -182,7 +183,7 @@ struct Evaluator {
         case .sentence:
             guard let quote else { return nil }
             return article.line(of: article.sentences(holding: quote.content))
-        case .n, .words, .boilerplate, .repeat, .similarity, .jaccard, .shared, .passages: return nil
+        case .n, .words, .boilerplate, .repeat, .similarity, .jaccard, .shared, .passages, .group: return nil
         case .cueClass: return quote?.cueClass.rawValue
         case .speakerType, .speakerRole:
             guard let quote, case .quote(let id) = row, let e = store.entities.entityID(for: quote, in: id.article),
@@ -239,7 +240,7 @@ struct Evaluator {
         case .speaker, .speakerCountry, .cue, .quotes, .cueClass, .speakerType, .speakerRole: return nil
         case .entity, .type, .country, .aliases, .roles, .mentions, .articles: return nil
         case .sourceAgencies, .sourceByline, .sourceTranslated: return nil
-        case .n, .words, .boilerplate, .repeat, .similarity, .jaccard, .shared, .passages: return nil
+        case .n, .words, .boilerplate, .repeat, .similarity, .jaccard, .shared, .passages, .group: return nil
         }
     }
 

@@ -27,16 +27,16 @@ enum SentenceRows {
     // MARK: - duplicates
 
     /// One row per pair: the two articles, how similar, what they share, their outlets and titles.
-    static let duplicateColumns = ["article", "other", "similarity", "jaccard", "shared", "passages", "source", "other_source",
-                                   "title", "other_title"]
-    static let duplicateTableColumns = ["article", "other", "similarity", "passages", "source", "other_source"]
-    static let duplicateNumericColumns: Set<String> = ["similarity", "jaccard", "shared", "passages"]
+    static let duplicateColumns = ["group", "article", "other", "similarity", "jaccard", "shared", "passages", "source",
+                                   "other_source", "title", "other_title"]
+    static let duplicateTableColumns = ["group", "article", "other", "similarity", "passages", "source", "other_source"]
+    static let duplicateNumericColumns: Set<String> = ["group", "similarity", "jaccard", "shared", "passages"]
 
     static func duplicateRow(_ n: Int, in store: ArticleStore) -> [Value] {
         let pair = store.duplicates.pairs[n]
         let a = store.articles[pair.first], b = store.articles[pair.second]
         func text(_ v: String?) -> Value { v.map(Value.text) ?? .null }
-        return [.text(a.id), .text(b.id), .number(rounded(pair.similarity)), .number(rounded(pair.jaccard)), .int(pair.shared),
+        return [.int(pair.group), .text(a.id), .text(b.id), .number(rounded(pair.similarity)), .number(rounded(pair.jaccard)), .int(pair.shared),
                 .int(pair.passages), text(a.metadata.source), text(b.metadata.source), .text(a.title), .text(b.title)]
     }
 

@@ -77,6 +77,8 @@ enum Field: String, Hashable, Sendable, CaseIterable {
     /// A near-duplicate pair's similarity (shared shingles over those of the shorter article), its
     /// Jaccard similarity, its number of shared shingles and of shared passages.
     case similarity, jaccard, shared, passages
+    /// The group of near-duplicate pairs (articles connected by pairs: a story and its copies).
+    case group
 
     /// The canonical name, as `explain` prints it.
     var name: String { rawValue }
@@ -111,7 +113,7 @@ enum Field: String, Hashable, Sendable, CaseIterable {
         case .kind: .kind
         case .date: .date
         case .start, .end, .quotes, .value, .normalized, .mentions, .articles: .number
-        case .n, .words, .similarity, .jaccard, .shared, .passages: .number
+        case .n, .words, .similarity, .jaccard, .shared, .passages, .group: .number
         case .boilerplate, .repeat: .bool
         }
     }
@@ -154,7 +156,7 @@ public enum Schema {
         ],
         .duplicates: [
             ("article", .article), ("source", .source), ("source.country", .sourceCountry), ("similarity", .similarity),
-            ("jaccard", .jaccard), ("shared", .shared), ("passages", .passages),
+            ("jaccard", .jaccard), ("shared", .shared), ("passages", .passages), ("group", .group),
         ],
         .numbers: [
             ("kind", .kind), ("value", .value), ("unit", .unit), ("normalized", .normalized), ("dimension", .dimension),

@@ -28,6 +28,9 @@ public struct NearDuplicates: Sendable {
         public var shared: Int
         /// Runs of consecutive shared shingles in the first article: the passages both print.
         public var passages: Int
+        /// Pairs that share an article are in one group (a story and every copy of it), numbered from 1
+        /// in the order of their most similar pair.
+        public var group: Int = 0
     }
 
     public static let shingleLength = 5
@@ -87,6 +90,21 @@ public struct NearDuplicates: Sendable {
             }
         }
         pairs = found.sorted { ($1.similarity, $0.first, $0.second) < ($0.similarity, $1.first, $1.second) }
+        // Groups: the connected articles (union-find), numbered as their first pair comes.
+        var parent: [Int: Int] = [:]
+        for pair in pairs { parent[pair.first] = pair.first; parent[pair.second] = pair.second }
+        func root(_ x: Int) -> Int {
+            var x = x
+            while parent[x]! != x { parent[x] = parent[parent[x]!]!; x = parent[x]! }
+            return x
+        }
+        for pair in pairs { parent[root(pair.first)] = root(pair.second) }
+        var numbers: [Int: Int] = [:]
+        for i in pairs.indices {
+            let r = root(pairs[i].first)
+            if numbers[r] == nil { numbers[r] = numbers.count + 1 }
+            pairs[i].group = numbers[r]!
+        }
     }
 
     /// The shingles of an article's body in text order (boilerplate lines left out).

@@ -254,7 +254,8 @@ struct HelpTopic: Sendable {
             details: """
             One row per pair of articles whose bodies share 5-word shingles (boilerplate left out) making
             up at least half of the shorter one's: similarity (that share), jaccard, shared shingles,
-            shared passages, and both outlets. `article = X` and `source = X` hold for either article.
+            shared passages, and both outlets; pairs sharing an article (a story and its copies) have one
+            group number. `article = X` and `source = X` hold for either article.
             """,
             examples: ["duplicates", "duplicates where source = US"]),
         "quotes": HelpTopic(

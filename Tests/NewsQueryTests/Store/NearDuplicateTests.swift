@@ -53,6 +53,22 @@ import Testing
         dollar, which makes exports from the United States more expensive for buyers abroad.
         """
 
+    /// A shorter copy: the first paragraphs of the story under a new headline.
+    static let shortened = """
+        Odesa grain ships on the move
+
+        Ships carrying grain left the port of Odesa on Monday for the first time in six weeks, after
+        negotiators agreed on new inspection rules for the Black Sea corridor.
+        Officials said at least twelve vessels were waiting to load wheat and corn, and that the first
+        convoy would reach the Bosphorus by Wednesday if the weather held.
+        """
+
+    /// Two articles of one group (a story and its copies) and one pair of another.
+    static let groups = ArticleStore(documents: [
+        Document(id: "wire", text: wire), Document(id: "repub", text: republished), Document(id: "short", text: shortened),
+        Document(id: "city", text: unrelated), Document(id: "city2", text: "Cycling plan passes\n\n" + unrelated),
+    ])
+
     static let store = ArticleStore(documents: [
         Document(id: "wire", text: wire, metadata: ArticleMetadata(source: "Wire Agency", country: "GB")),
         Document(id: "repub", text: republished, metadata: ArticleMetadata(source: "Nairobi Daily", country: "KE")),
@@ -83,9 +99,22 @@ import Testing
         #expect(TinyStore.run("count duplicates by source", on: Self.store) == "source | count\nNairobi Daily | 1")
     }
 
+    @Test func copiesOfOneStoryFormAGroup() {
+        let out = TinyStore.run("duplicates", on: Self.groups, columns: ["group", "article", "other", "similarity"])
+        #expect(out == """
+            group | article | other | similarity
+            1 | city | city2 | 1
+            2 | repub | wire | 0.93
+            2 | repub | short | 0.9
+            2 | short | wire | 0.9
+            """)
+        #expect(TinyStore.run("count duplicates by group", on: Self.groups) == "group | count\n2 | 3\n1 | 1")
+        #expect(TinyStore.run("duplicates where group = 2 and article = short", on: Self.groups, columns: ["other"]) == "other\nshort\nwire")
+    }
+
     @Test func thePlanShowsTheOperator() {
         #expect(TinyStore.run("explain duplicates where similarity > 0.7 order by jaccard desc limit 3", on: Self.store) == """
-            Project article, other, similarity, jaccard, shared, passages, source, other_source, title, other_title
+            Project group, article, other, similarity, jaccard, shared, passages, source, other_source, title, other_title
               Limit 3
                 Sort jaccard desc (empty last)
                   Filter similarity > '0.7'
@@ -97,7 +126,7 @@ import Testing
         let seeds = SentenceQueryTests.seeds
         #expect(seeds.duplicates.pairs.isEmpty)
         #expect(TinyStore.run("duplicates", on: seeds) == """
-            article | other | similarity | jaccard | shared | passages | source | other_source | title | other_title
+            group | article | other | similarity | jaccard | shared | passages | source | other_source | title | other_title
             note: no near-duplicate articles (similarity >= 0.5: shared 5-word shingles over those of the shorter article, at least 5 shared)
             """)
     }
