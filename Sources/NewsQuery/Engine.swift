@@ -28,7 +28,11 @@ public struct Engine: Sendable {
             let plan = Planner(store: store).plan(query)
             if explain { return .success(.text(Explain.render(plan))) }
             var result = Executor(store: store).run(plan)
-            if result.rows.isEmpty { result.notes = NeighbourHints(store: store).notes(for: query) }
+            if result.rows.isEmpty {
+                result.notes = NeighbourHints(store: store).notes(for: query)
+                if query.relation == .duplicates, query.shape == .list { result.notes.append(SentenceRows.emptyNote) }
+                if let note = Engine.boilerplateNote(query, in: store) { result.notes.append(note) }
+            }
             return .success(.rows(result))
         case .bind(let name, let query, let text):
             if let problem = Engine.unknownEntity(query, in: store, source) { return .failure(problem) }
@@ -47,6 +51,8 @@ public struct Engine: Sendable {
                 return .failure(Engine.articleError(text.article(id), id, idRange, source))
             }
             guard let quote = text.quotation(in: index, at: offset) else {
+                // A sentence id (the `sentence` column of `sentences`) shows the sentence in its place.
+                if let sentence = text.sentence(in: index, at: offset) { return .success(.text(text.context(sentence: sentence))) }
                 let starts = store.articles[index].annotations.quotations.map { String($0.content.start) }
                 return .failure(QueryError(source: source, diagnostics: [Diagnostic(
                     "no quotation of \(store.articles[index].id) starts at or covers offset \(offset)", at: offsetRange,
@@ -86,6 +92,20 @@ public struct Engine: Sendable {
         return QueryError(source: source, diagnostics: [Diagnostic("no entity is called \(quoteString(name))", at: range, hint: hint)])
     }
 
+    /// For an empty answer that left boilerplate out: how many rows it holds, and how to see them.
+    static func boilerplateNote(_ query: BoundQuery, in store: ArticleStore) -> String? {
+        guard query.hidesBoilerplate else { return nil }
+        var all = query
+        all.filter = .and(Planner.conjuncts(query.filter).filter { $0 != .compare(.boilerplate, .equal, value: "no") })
+        all.limit = nil
+        all.order = []
+        all.shape = .list
+        let n = Executor(store: store).run(Planner(store: store).plan(all)).rows.count
+        guard n > 0 else { return nil }
+        let rows = query.relation == .sentences ? (n == 1 ? "sentence" : "sentences") : (n == 1 ? "mention" : "mentions")
+        return "boilerplate is left out: \(n) \(rows) in boilerplate lines match (`where boilerplate`, or `and boilerplate` after a condition, shows \(n == 1 ? "it" : "them"))"
+    }
+
     private static func unit(of query: BoundQuery, _ count: Int) -> String {
         let one = count == 1
         switch query.shape {
@@ -96,6 +116,8 @@ public struct Engine: Sendable {
             case .numbers: return one ? "fact (number or date)" : "facts (numbers and dates)"
             case .entities: return one ? "entity" : "entities"
             case .mentions: return one ? "mention" : "mentions"
+            case .sentences: return one ? "sentence" : "sentences"
+            case .duplicates: return one ? "pair of near-duplicate articles" : "pairs of near-duplicate articles"
             }
         case .speakers: return one ? "speaker" : "speakers"
         case .sources: return one ? "outlet" : "outlets"

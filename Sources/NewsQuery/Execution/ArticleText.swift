@@ -58,6 +58,35 @@ struct ArticleText {
         return header + "\n" + flowed
     }
 
+    /// The row of `store.sentences` of an article that starts at `offset`, or else the first covering it.
+    func sentence(in index: Int, at offset: Int) -> Int? {
+        let rows = store.sentences
+        var lo = 0, hi = rows.count
+        while lo < hi { let mid = (lo + hi) / 2; if rows[mid].article < index { lo = mid + 1 } else { hi = mid } }
+        var end = lo
+        while end < rows.count, rows[end].article == index { end += 1 }
+        let range = lo..<end
+        return range.first { rows[$0].span.start == offset } ?? range.first { rows[$0].span.start <= offset && offset < rows[$0].span.end }
+    }
+
+    /// A sentence (`sentences`) with the sentence before and after it, each on its own line, the
+    /// sentence itself marked `>`; the first line gives the article, the start offset, the position,
+    /// and whether the sentence is boilerplate or a repeat.
+    func context(sentence n: Int) -> String {
+        let rows = store.sentences
+        let row = rows[n]
+        let article = store.articles[row.article]
+        var header = "\(article.id) \(row.span.start)  sentence \(row.n)"
+        header += " · \(row.quotes) \(row.quotes == 1 ? "quotation" : "quotations")"
+        if row.isBoilerplate { header += " · boilerplate" }
+        if row.isRepeat { header += " · repeat" }
+        var lines = [header]
+        if n > 0, rows[n - 1].article == row.article { lines.append("  " + article.line(of: rows[n - 1].span)) }
+        lines.append("> " + article.line(of: row.span))
+        if n + 1 < rows.count, rows[n + 1].article == row.article { lines.append("  " + article.line(of: rows[n + 1].span)) }
+        return lines.joined(separator: "\n")
+    }
+
     /// `article`'s text between two offsets, with `[[` `]]{speaker}` around each quotation's content.
     private func marked(_ article: Article, _ quotes: [Quotation], from lo: Int, to hi: Int) -> String {
         guard lo <= hi else { return "" }

@@ -6,6 +6,8 @@ public struct MentionRow: Hashable, Sendable {
     public var entity: Int
     /// The sentence holding the mention (the mention's own span when it lies in no sentence, as in a title).
     public var sentence: Span
+    /// The mention lies in a boilerplate line (a caption, a photo credit, an author bio…).
+    public var isBoilerplate: Bool = false
 }
 
 /// The row shapes of `entities`, `mentions` and `who mentioned`.
@@ -22,7 +24,8 @@ enum EntityRows {
     static func entityRow(_ id: Int, in store: ArticleStore) -> [Value] {
         let e = store.entities.entities[id]
         return [.text(e.name), .text(e.type.rawValue), e.country.map(Value.text) ?? .null,
-                .list(e.aliases.map(Value.text)), .list(e.roles.map(Value.text)), .int(e.mentions.count), .int(e.articles.count)]
+                .list(e.aliases.map(Value.text)), .list(e.roles.map(Value.text)), .int(store.entityCounts[id].mentions),
+                .int(store.entityCounts[id].articles)]
     }
 
     static func mentionRow(_ n: Int, in store: ArticleStore) -> [Value] {

@@ -23,7 +23,15 @@ struct Evaluator {
         case entity(Int)
         /// A position in `store.entityMentions`.
         case mention(Int)
+        /// A position in `store.sentences`.
+        case sentence(Int)
+        /// A position in `store.duplicates.pairs`.
+        case duplicate(Int)
     }
+
+    /// Fields of a near-duplicate pair that belong to its articles: a condition on one holds when it
+    /// holds for either article (`duplicates where source = US`; `!=`: for neither).
+    static let pairSideFields: Set<Field> = [.article, .source, .sourceCountry]
 
     let store: ArticleStore
 
@@ -32,7 +40,13 @@ struct Evaluator {
     }
 
     func matches(_ predicate: Predicate, _ row: Row) -> Bool {
-        switch predicate {
+        if case .duplicate(let n) = row, let field = Evaluator.field(of: predicate), Evaluator.pairSideFields.contains(field) {
+            // `!=` is `not =`: neither article.
+            if case .compare(_, .notEqual, let value) = predicate { return !matches(.compare(field, .equal, value: value), row) }
+            let pair = store.duplicates.pairs[n]
+            return matches(predicate, .article(pair.first)) || matches(predicate, .article(pair.second))
+        }
+        return switch predicate {
         case .and(let items): items.allSatisfy { matches($0, row) }
         case .or(let items): items.contains { matches($0, row) }
         case .not(let inner): !matches(inner, row)
@@ -53,6 +67,14 @@ struct Evaluator {
                 } ?? false
             case .contains, .in, .notIn: false   // bound as `.matches` and `.oneOf`
             }
+        }
+    }
+
+    /// The field of a single comparison (nil for `and`, `or`, `not`).
+    static func field(of predicate: Predicate) -> Field? {
+        switch predicate {
+        case .compare(let f, _, _), .oneOf(let f, _), .matches(let f, _): f
+        case .and, .or, .not: nil
         }
     }
 
@@ -91,7 +113,11 @@ struct Evaluator {
             let entry = store.facts.entries[n]
             return text(of: field, entry.fact, in: store.articles[entry.article])
         case .entity(let id):
-            return text(of: field, entity: store.entities.entities[id])
+            switch field {
+            case .mentions: return String(store.entityCounts[id].mentions)
+            case .articles: return String(store.entityCounts[id].articles)
+            default: return text(of: field, entity: store.entities.entities[id])
+            }
         case .mention(let n):
             let m = store.entityMentions[n]
             let a = store.articles[m.article]
@@ -104,7 +130,33 @@ struct Evaluator {
             case .article: return a.id
             case .sentence: return a.line(of: m.sentence)
             case .clause: return a.line(of: Clause.span(around: m.span, in: m.sentence, of: a))
+            case .boilerplate: return m.isBoilerplate ? "yes" : "no"
             default: return text(of: field, entity: store.entities.entities[m.entity])
+            }
+        case .sentence(let n):
+            let row = store.sentences[n]
+            article = store.articles[row.article]
+            switch field {
+            case .n: return String(row.n)
+            case .start: return String(row.span.start)
+            case .end: return String(row.span.end)
+            case .text: return article.line(of: row.span)
+            case .boilerplate: return row.isBoilerplate ? "yes" : "no"
+            case .repeat: return row.isRepeat ? "yes" : "no"
+            case .quotes: return String(row.quotes)
+            case .mentions: return String(row.mentions)
+            case .words: return String(row.words)
+            default: break   // the article's fields, below
+            }
+        case .duplicate(let n):
+            let pair = store.duplicates.pairs[n]
+            switch field {
+            case .similarity: return FactRows.number(SentenceRows.rounded(pair.similarity)).plainText
+            case .jaccard: return FactRows.number(SentenceRows.rounded(pair.jaccard)).plainText
+            case .shared: return String(pair.shared)
+            case .passages: return String(pair.passages)
+            case .group: return String(pair.group)
+            default: article = store.articles[pair.first]   // sorting by `article` or `source`: the first article's
             }
         }
         switch field {
@@ -127,13 +179,19 @@ struct Evaluator {
         case .cue: return quote?.cue.map { article.text(of: $0) }
         case .start: return quote.map { String($0.content.start) }
         case .end: return quote.map { String($0.content.end) }
-        case .quotes: return quote == nil ? String(article.annotations.quotations.count) : nil
+        case .quotes:
+            if case .article = row { return String(article.annotations.quotations.count) }
+            return nil
+        case .sentence:
+            guard let quote else { return nil }
+            return article.line(of: article.sentences(holding: quote.content))
+        case .n, .words, .boilerplate, .repeat, .similarity, .jaccard, .shared, .passages, .group: return nil
         case .cueClass: return quote?.cueClass.rawValue
         case .speakerType, .speakerRole:
             guard let quote, case .quote(let id) = row, let e = store.entities.entityID(for: quote, in: id.article),
                   let entity = store.entities.entity(id: e) else { return nil }
             return field == .speakerType ? entity.type.rawValue : Evaluator.joined(entity.roles)
-        case .value, .unit, .normalized, .dimension, .measure, .sentence, .clause: return nil
+        case .value, .unit, .normalized, .dimension, .measure, .clause: return nil
         case .entity, .type, .country, .aliases, .roles, .mentions, .articles: return nil
         }
     }
@@ -184,6 +242,7 @@ struct Evaluator {
         case .speaker, .speakerCountry, .cue, .quotes, .cueClass, .speakerType, .speakerRole: return nil
         case .entity, .type, .country, .aliases, .roles, .mentions, .articles: return nil
         case .sourceAgencies, .sourceByline, .sourceTranslated, .sourceDateline, .sourceDatelineCountry: return nil
+        case .n, .words, .boilerplate, .repeat, .similarity, .jaccard, .shared, .passages, .group: return nil
         }
     }
 

@@ -15,6 +15,10 @@ struct Executor {
         case entities([Int])
         /// Positions in `store.entityMentions`, ascending.
         case mentions([Int])
+        /// Positions in `store.sentences`, ascending.
+        case sentences([Int])
+        /// Positions in `store.duplicates.pairs` (most similar first).
+        case duplicates([Int])
         case table(columns: [String], rows: [[Value]])
     }
 
@@ -33,11 +37,16 @@ struct Executor {
         case .facts(let numbers): FactRows.resultSet(numbers, in: store)
         case .entities(let ids): EntityRows.entityResultSet(ids, in: store)
         case .mentions(let numbers): EntityRows.mentionResultSet(numbers, in: store)
+        case .sentences(let numbers): SentenceRows.resultSet(numbers, in: store)
+        case .duplicates(let numbers): SentenceRows.duplicateResultSet(numbers, in: store)
         case .table(let columns, let rows):
             ResultSet(columns: columns, rows: rows, numericColumns: Executor.numeric(columns, rows),
                       tableColumns: columns == QuoteRows.columns ? QuoteRows.tableColumns
                           : columns == Planner.articleColumns ? Array(columns.prefix(8))
-                          : columns == EntityRows.mentionColumns ? EntityRows.mentionTableColumns : FactRows.tableColumns(for: columns))
+                          : columns == EntityRows.mentionColumns ? EntityRows.mentionTableColumns
+                          : columns == SentenceRows.columns ? SentenceRows.tableColumns
+                          : columns == SentenceRows.duplicateColumns ? SentenceRows.duplicateTableColumns
+                          : FactRows.tableColumns(for: columns))
         }
     }
 
@@ -48,23 +57,26 @@ struct Executor {
         case .scan(.numbers, _): return .facts(Array(store.facts.entries.indices))
         case .scan(.entities, _): return .entities(Array(store.entities.entities.indices))
         case .scan(.mentions, _): return .mentions(Array(store.entityMentions.indices))
+        case .scan(.sentences, _): return .sentences(Array(store.sentences.indices))
+        case .scan(.duplicates, _), .nearDuplicates: return .duplicates(Array(store.duplicates.pairs.indices))
         case .compareFacts(let threshold, let input):
             return .table(columns: FactRows.compareColumns,
                           rows: FactRows.compare(numbers(execute(input)), in: store, threshold: threshold))
         case .disagreements(let tolerance, let threshold, let input):
             return .table(columns: FactRows.disagreementColumns,
                           rows: FactRows.disagreements(numbers(execute(input)), in: store, tolerance: tolerance, threshold: threshold))
-        case .indexLookup(let lookup): return .quotes(phraseStarts(lookup.phrase).keys.sorted())
+        case .indexLookup(let lookup):
+            return relabel(phraseStarts(lookup.phrase, in: lookup.index).keys.sorted(), like: plan)
         case .indexNear(let near):
-            let left = phraseStarts(near.left), right = phraseStarts(near.right)
-            return .quotes(left.keys.filter { document in
+            let left = phraseStarts(near.left, in: near.index), right = phraseStarts(near.right, in: near.index)
+            return relabel(left.keys.filter { document in
                 guard let a = left[document], let b = right[document] else { return false }
                 return TextMatcher.isNear(a, near.left.slots.count, b, near.right.slots.count, distance: near.distance)
-            }.sorted())
+            }.sorted(), like: plan)
         case .named(_, let input): return execute(input)
         case .intersect(let inputs):
             let sets = inputs.map { numbers(execute($0)) }
-            guard var result = sets.first.map(Set.init) else { return .quotes([]) }
+            guard var result = sets.first.map(Set.init) else { return relabel([], like: plan) }
             for other in sets.dropFirst() { result.formIntersection(other) }
             return relabel(result.sorted(), like: inputs[0])
         case .union(let inputs):
@@ -81,6 +93,8 @@ struct Executor {
             case .facts(let ns): return .facts(ns.filter { evaluator.matches(predicate, .fact($0)) })
             case .entities(let ns): return .entities(ns.filter { evaluator.matches(predicate, .entity($0)) })
             case .mentions(let ns): return .mentions(ns.filter { evaluator.matches(predicate, .mention($0)) })
+            case .sentences(let ns): return .sentences(ns.filter { evaluator.matches(predicate, .sentence($0)) })
+            case .duplicates(let ns): return .duplicates(ns.filter { evaluator.matches(predicate, .duplicate($0)) })
             case .table: preconditionFailure("filters apply to quotations, articles or facts")
             }
         case .aggregate(let grouping, let input):
@@ -99,6 +113,10 @@ struct Executor {
                 return .entities(sorted(ns, by: keys) { .entity($0) })
             case .mentions(let ns):
                 return .mentions(sorted(ns, by: keys) { .mention($0) })
+            case .sentences(let ns):
+                return .sentences(sorted(ns, by: keys) { .sentence($0) })
+            case .duplicates(let ns):
+                return .duplicates(sorted(ns, by: keys) { .duplicate($0) })
             }
         case .limit(let count, let input):
             switch execute(input) {
@@ -107,6 +125,8 @@ struct Executor {
             case .facts(let ns): return .facts(Array(ns.prefix(count)))
             case .entities(let ns): return .entities(Array(ns.prefix(count)))
             case .mentions(let ns): return .mentions(Array(ns.prefix(count)))
+            case .sentences(let ns): return .sentences(Array(ns.prefix(count)))
+            case .duplicates(let ns): return .duplicates(Array(ns.prefix(count)))
             case .table(let columns, let rows): return .table(columns: columns, rows: Array(rows.prefix(count)))
             }
         case .project(let columns, let input):
@@ -126,6 +146,12 @@ struct Executor {
             case .mentions(let ns):
                 let full = EntityRows.mentionResultSet(ns, in: store)
                 return .table(columns: columns, rows: Executor.select(columns, from: full.columns, full.rows))
+            case .sentences(let ns):
+                let full = SentenceRows.resultSet(ns, in: store)
+                return .table(columns: columns, rows: Executor.select(columns, from: full.columns, full.rows))
+            case .duplicates(let ns):
+                let full = SentenceRows.duplicateResultSet(ns, in: store)
+                return .table(columns: columns, rows: Executor.select(columns, from: full.columns, full.rows))
             case .table(let have, let rows):
                 return .table(columns: columns, rows: Executor.select(columns, from: have, rows))
             }
@@ -136,13 +162,14 @@ struct Executor {
 
     /// Quotation numbers → positions where the phrase begins, from the index's postings: a word of
     /// the text fills a slot when it is one of the slot's index words.
-    private func phraseStarts(_ phrase: PhraseSlots) -> [Int: [Int]] {
+    private func phraseStarts(_ phrase: PhraseSlots, in index: IndexLookup.Index) -> [Int: [Int]] {
         guard !phrase.slots.isEmpty else { return [:] }
+        let words = index == .sentenceIndex ? store.sentenceIndex : store.quoteIndex
         var positions: [[Int: Set<Int>]] = []   // per slot: document → positions
         for slot in phrase.slots {
             var byDocument: [Int: Set<Int>] = [:]
             for word in slot {
-                for posting in store.quoteIndex.postings(for: word) { byDocument[posting.document, default: []].formUnion(posting.positions) }
+                for posting in words.postings(for: word) { byDocument[posting.document, default: []].formUnion(posting.positions) }
             }
             positions.append(byDocument)
         }
@@ -180,6 +207,8 @@ struct Executor {
             case .facts: rowOf = { .fact($0) }
             case .entities: rowOf = { .entity($0) }
             case .mentions: rowOf = { .mention($0) }
+            case .sentences: rowOf = { .sentence($0) }
+            case .duplicates: rowOf = { .duplicate($0) }
             default: rowOf = { .article($0) }
             }
             for n in numbers(input) {
@@ -253,7 +282,8 @@ struct Executor {
 
     private func numbers(_ rows: Rows) -> [Int] {
         switch rows {
-        case .quotes(let ns), .articles(let ns), .facts(let ns), .entities(let ns), .mentions(let ns): ns
+        case .quotes(let ns), .articles(let ns), .facts(let ns), .entities(let ns), .mentions(let ns), .sentences(let ns),
+             .duplicates(let ns): ns
         case .table: preconditionFailure("set operations apply to quotations, articles or facts")
         }
     }
@@ -265,6 +295,8 @@ struct Executor {
         case .numbers: .facts(numbers)
         case .entities: .entities(numbers)
         case .mentions: .mentions(numbers)
+        case .sentences: .sentences(numbers)
+        case .duplicates: .duplicates(numbers)
         }
     }
 
@@ -272,11 +304,12 @@ struct Executor {
     static func relation(of plan: LogicalPlan) -> Relation {
         switch plan {
         case .scan(let r, _): r
-        case .indexLookup: .quotes
+        case .indexLookup(let lookup): lookup.index.relation
         case .intersect(let inputs), .union(let inputs): inputs.first.map(relation) ?? .quotes
         case .except(let left, _): relation(of: left)
-        case .indexNear: .quotes
+        case .indexNear(let near): near.index.relation
         case .compareFacts, .disagreements: .numbers
+        case .nearDuplicates: .duplicates
         case .filter(_, let input), .aggregate(_, let input), .sort(_, let input), .limit(_, let input), .project(_, let input),
              .named(_, let input):
             relation(of: input)
@@ -293,6 +326,7 @@ struct Executor {
     static func numeric(_ columns: [String], _ rows: [[Value]]) -> Set<String> {
         guard !rows.isEmpty else {
             return Set(columns).intersection(QuoteRows.numericColumns.union(FactRows.numericColumns).union(EntityRows.numericColumns)
+                .union(SentenceRows.numericColumns).union(SentenceRows.duplicateNumericColumns)
                 .union(["count", "quotes"]))
         }
         var result = Set<String>()

@@ -1,10 +1,11 @@
 /// The row shape of `quotes`: one row per quotation, with the keys `attribution_eval.py` reads, then the
-/// speaker entity's type and roles (`speaker_type`, `speaker_role`).
+/// speaker entity's type and roles (`speaker_type`, `speaker_role`) and the sentence(s) holding the
+/// quotation (`sentence`, on one line).
 enum QuoteRows {
     /// `quote` is the statement's id, `ARTICLE:START` (what `context` takes).
     static let columns = ["quote", "article", "start", "end", "text", "speaker", "speaker_start", "speaker_end",
                           "speaker_mention", "cue", "cue_start", "cue_end", "cue_class", "kind", "source", "source_country",
-                          "speaker_country", "language", "speaker_type", "speaker_role"]
+                          "speaker_country", "language", "speaker_type", "speaker_role", "sentence"]
     static let numericColumns: Set<String> = ["start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end"]
     /// What a table on a terminal shows; every other format gets all the columns.
     static let tableColumns = ["quote", "speaker", "cue", "kind", "text"]
@@ -25,6 +26,7 @@ enum QuoteRows {
             .text(quote.kind.rawValue), text(article.metadata.source), text(article.metadata.country),
             text(quote.speakerCountry), text(article.metadata.language),
             text(entity?.type.rawValue), entity.map { Value.list($0.roles.map(Value.text)) } ?? .null,
+            .text(article.line(of: article.sentences(holding: quote.content))),
         ]
     }
 

@@ -20,6 +20,9 @@ enum Explain {
             let words = near.left.isLiteral && near.right.isLiteral ? ""
                 : expansion(near.left, always: true) + " /" + expansion(near.right, always: true)
             line("IndexNear \(near.index.rawValue) \(quoteString(near.left.label)) near/\(near.distance) \(quoteString(near.right.label))\(words) (est. \(rows(near.estimate)))")
+        case .nearDuplicates(let lookup):
+            line("NearDuplicates \(lookup.shingle)-word shingles, shared/shorter >= \(lookup.threshold), shared >= \(lookup.minShared) "
+                + "(candidates from the shingle index; \(lookup.articles) articles, est. \(rows(lookup.estimate)))")
         case .intersect(let inputs):
             line("Intersect")
             for input in inputs { render(input, depth: depth + 1, into: &lines) }
@@ -46,7 +49,8 @@ enum Explain {
         case .project(let columns, let input):
             // The quotation row has many columns: name its shape instead of listing them all.
             let shape = columns == QuoteRows.columns ? "quote row (\(columns.count) columns)"
-                : columns == FactRows.columns ? "fact row (\(columns.count) columns)" : columns.joined(separator: ", ")
+                : columns == FactRows.columns ? "fact row (\(columns.count) columns)"
+                : columns == SentenceRows.columns ? "sentence row (\(columns.count) columns)" : columns.joined(separator: ", ")
             line("Project " + shape)
             render(input, depth: depth + 1, into: &lines)
         case .named(let name, let input):

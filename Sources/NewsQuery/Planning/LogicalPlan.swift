@@ -29,6 +29,24 @@ indirect enum LogicalPlan: Hashable, Sendable {
     /// `disagreements`: pairs of facts of the same kind from different articles whose normalised
     /// values differ by more than `tolerance` (dates: at all), two rows per pair.
     case disagreements(tolerance: Double, threshold: Double, LogicalPlan)
+    /// `duplicates`: pairs of articles whose bodies share word shingles (`shingle` words long, boilerplate
+    /// left out) making up at least `threshold` of the shorter one's, found from an index of shingles
+    /// (not by comparing every pair).
+    case nearDuplicates(NearDuplicateLookup)
+}
+
+/// The parameters of `nearDuplicates`.
+struct NearDuplicateLookup: Hashable, Sendable {
+    /// Words per shingle.
+    var shingle: Int
+    /// Least shared shingles over the shingles of the shorter article.
+    var threshold: Double
+    /// Least shared shingles.
+    var minShared: Int
+    /// Articles compared.
+    var articles: Int
+    /// Pairs found.
+    var estimate: Int
 }
 
 /// A base relation of the store.
@@ -41,6 +59,10 @@ enum Relation: String, Hashable, Sendable {
     case entities
     /// `ArticleStore.entityMentions`: one row per entity mention.
     case mentions
+    /// `ArticleStore.sentences`: one row per sentence (boilerplate lines as their own rows).
+    case sentences
+    /// `ArticleStore.duplicates`: one row per pair of near-duplicate articles.
+    case duplicates
 }
 
 /// Index words for each word of a search phrase: a word of the text matches a slot when it is one
@@ -60,6 +82,16 @@ struct IndexLookup: Hashable, Sendable {
     enum Index: String, Hashable, Sendable {
         /// `ArticleStore.quoteIndex`: words of quotation contents.
         case quoteIndex
+        /// `ArticleStore.sentenceIndex`: words of the sentences (`ArticleStore.sentences`).
+        case sentenceIndex
+
+        /// The relation whose rows the index's documents are.
+        var relation: Relation {
+            switch self {
+            case .quoteIndex: .quotes
+            case .sentenceIndex: .sentences
+            }
+        }
     }
     var index: Index
     var phrase: PhraseSlots
@@ -122,6 +154,7 @@ extension LogicalPlan {
         case .scan(_, let n): n
         case .indexLookup(let lookup): lookup.estimate
         case .indexNear(let near): near.estimate
+        case .nearDuplicates(let lookup): lookup.estimate
         case .intersect(let inputs): inputs.map(\.estimate).min() ?? 0
         case .union(let inputs): inputs.map(\.estimate).reduce(0, +)
         case .except(let left, _): left.estimate

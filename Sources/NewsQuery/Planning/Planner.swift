@@ -21,10 +21,6 @@ struct Planner {
     /// Facts of the same kind (`FactComparison`): the least similarity of their contexts.
     static let similarityThreshold = 0.5
 
-    private var indexAvailable: Bool {
-        options.useIndex && store.quoteIndex.documentCount == store.quoteIDs.count
-    }
-
     func plan(_ query: BoundQuery) -> LogicalPlan {
         var plan = rows(query)
         let grouping: Grouping
@@ -54,6 +50,8 @@ struct Planner {
             case .numbers: return .project(FactRows.columns, plan)
             case .entities: return .project(EntityRows.entityColumns, plan)
             case .mentions: return .project(EntityRows.mentionColumns, plan)
+            case .sentences: return .project(SentenceRows.columns, plan)
+            case .duplicates: return .project(SentenceRows.duplicateColumns, plan)
             }
         case .speakers:
             grouping = .speaker
@@ -101,6 +99,13 @@ struct Planner {
             case .mentions:
                 let scan = LogicalPlan.scan(.mentions, estimate: store.entityMentions.count)
                 return query.filter.map { .filter($0, scan) } ?? scan
+            case .sentences:
+                return searched(.sentenceIndex, search: nil, filter: query.filter)
+            case .duplicates:
+                let pairs = LogicalPlan.nearDuplicates(NearDuplicateLookup(
+                    shingle: NearDuplicates.shingleLength, threshold: NearDuplicates.threshold, minShared: NearDuplicates.minShared,
+                    articles: store.articles.count, estimate: store.duplicates.pairs.count))
+                return query.filter.map { .filter($0, pairs) } ?? pairs
             }
         case .named(let name, let inner):
             var plan = LogicalPlan.named(name, namedRows(inner))
@@ -127,24 +132,24 @@ struct Planner {
         return .sort(query.order.map { SortKey(column: $0.column, descending: $0.descending, emptyLast: true, field: $0.field) }, plan)
     }
 
-    // MARK: - Quotations
+    // MARK: - Text search over an index (quotations, sentences)
 
-    /// The quotations matching a search and a condition: index lookups for the search and for
-    /// `text ~` conjuncts, intersected, then a filter with the rest of the condition.
-    private func quotations(search: TextSearch?, filter: Predicate?) -> LogicalPlan {
+    /// The rows (of the index's relation) matching a search and a condition: index lookups for the
+    /// search and for `text ~` conjuncts, intersected, then a filter with the rest of the condition.
+    private func searched(_ index: IndexLookup.Index, search: TextSearch?, filter: Predicate?) -> LogicalPlan {
         var lookups: [LogicalPlan] = []
         var rest: [Predicate] = []
-        if let search { lookups.append(plan(search)) }
+        if let search { lookups.append(plan(search, in: index)) }
         for conjunct in Planner.conjuncts(filter) {
-            if indexAvailable, case .matches(.text, let search) = conjunct {
-                lookups.append(plan(search))
+            if available(index), case .matches(.text, let search) = conjunct {
+                lookups.append(plan(search, in: index))
             } else {
                 rest.append(conjunct)
             }
         }
         var plan: LogicalPlan
         switch lookups.count {
-        case 0: plan = scanQuotes
+        case 0: plan = scan(index)
         case 1: plan = lookups[0]
         default: plan = .intersect(lookups)
         }
@@ -159,59 +164,86 @@ struct Planner {
         return plan
     }
 
-    private var scanQuotes: LogicalPlan { .scan(.quotes, estimate: store.quoteIDs.count) }
+    private func quotations(search: TextSearch?, filter: Predicate?) -> LogicalPlan {
+        searched(.quoteIndex, search: search, filter: filter)
+    }
+
+    /// The index itself, and whether it covers every row of its relation (else text terms are filters).
+    private func inverted(_ index: IndexLookup.Index) -> InvertedIndex {
+        switch index {
+        case .quoteIndex: store.quoteIndex
+        case .sentenceIndex: store.sentenceIndex
+        }
+    }
+
+    private func rowCount(_ index: IndexLookup.Index) -> Int {
+        switch index {
+        case .quoteIndex: store.quoteIDs.count
+        case .sentenceIndex: store.sentences.count
+        }
+    }
+
+    private func available(_ index: IndexLookup.Index) -> Bool {
+        options.useIndex && inverted(index).documentCount == rowCount(index)
+    }
+
+    private func scan(_ index: IndexLookup.Index) -> LogicalPlan { .scan(index.relation, estimate: rowCount(index)) }
+
+    private var scanQuotes: LogicalPlan { scan(.quoteIndex) }
 
     /// The index words each search word matches: its inflections or, for a prefix, the words it begins.
-    func expand(_ word: SearchWord) -> [String] {
+    func expand(_ word: SearchWord, in index: IndexLookup.Index = .quoteIndex) -> [String] {
+        let words = inverted(index)
         switch word.match {
         case .prefix:
-            return store.quoteIndex.words(withPrefix: word.word)
+            return words.words(withPrefix: word.word)
         case .exact:
-            return store.quoteIndex.documentFrequency(word.word) > 0 ? [word.word] : []
+            return words.documentFrequency(word.word) > 0 ? [word.word] : []
         case .inflected:
             let base = Inflection.base(of: word.word)
-            return store.quoteIndex.words(withPrefix: Inflection.prefix(ofBase: base)).filter {
+            return words.words(withPrefix: Inflection.prefix(ofBase: base)).filter {
                 $0 == word.word || Inflection.base(of: $0) == base
             }
         }
     }
 
-    func slots(_ words: [SearchWord]) -> PhraseSlots {
-        let slots = words.map(expand)
+    func slots(_ words: [SearchWord], in index: IndexLookup.Index = .quoteIndex) -> PhraseSlots {
+        let slots = words.map { expand($0, in: index) }
         let literal = zip(words, slots).allSatisfy { word, slot in word.match != .prefix && slot.allSatisfy { $0 == word.word } }
         return PhraseSlots(label: words.map(\.printed).joined(separator: " "), slots: slots, isLiteral: literal)
     }
 
-    private func estimate(_ phrase: PhraseSlots) -> Int {
-        phrase.slots.map { slot in min(store.quoteIDs.count, slot.reduce(0) { $0 + store.quoteIndex.documentFrequency($1) }) }.min() ?? 0
+    private func estimate(_ phrase: PhraseSlots, in index: IndexLookup.Index) -> Int {
+        let words = inverted(index), rows = rowCount(index)
+        return phrase.slots.map { slot in min(rows, slot.reduce(0) { $0 + words.documentFrequency($1) }) }.min() ?? 0
     }
 
-    private func lookup(_ words: [SearchWord]) -> LogicalPlan {
-        let phrase = slots(words)
-        return .indexLookup(IndexLookup(index: .quoteIndex, phrase: phrase, estimate: estimate(phrase)))
+    private func lookup(_ words: [SearchWord], in index: IndexLookup.Index) -> LogicalPlan {
+        let phrase = slots(words, in: index)
+        return .indexLookup(IndexLookup(index: index, phrase: phrase, estimate: estimate(phrase, in: index)))
     }
 
     /// A text search as set operations over index lookups (or a filtered scan without the index).
-    private func plan(_ search: TextSearch) -> LogicalPlan {
-        guard indexAvailable else { return .filter(Planner.predicate(search), scanQuotes) }
+    private func plan(_ search: TextSearch, in index: IndexLookup.Index) -> LogicalPlan {
+        guard available(index) else { return .filter(Planner.predicate(search), scan(index)) }
         switch search {
         case .phrase(let words):
-            return lookup(words)
+            return lookup(words, in: index)
         case .near(let a, let b, let distance):
-            let left = slots(a), right = slots(b)
-            return .indexNear(NearLookup(index: .quoteIndex, left: left, right: right, distance: distance,
-                                         estimate: min(estimate(left), estimate(right))))
+            let left = slots(a, in: index), right = slots(b, in: index)
+            return .indexNear(NearLookup(index: index, left: left, right: right, distance: distance,
+                                         estimate: min(estimate(left, in: index), estimate(right, in: index))))
         case .or(let items):
-            return .union(items.map(plan))
+            return .union(items.map { plan($0, in: index) })
         case .not(let inner):
-            return .except(scanQuotes, plan(inner))
+            return .except(scan(index), plan(inner, in: index))
         case .and(let items):
             var positives: [LogicalPlan] = []
             var negatives: [LogicalPlan] = []
             for item in items {
-                if case .not(let inner) = item { negatives.append(plan(inner)) } else { positives.append(plan(item)) }
+                if case .not(let inner) = item { negatives.append(plan(inner, in: index)) } else { positives.append(plan(item, in: index)) }
             }
-            let base: LogicalPlan = positives.isEmpty ? scanQuotes : positives.count == 1 ? positives[0] : .intersect(positives)
+            let base: LogicalPlan = positives.isEmpty ? scan(index) : positives.count == 1 ? positives[0] : .intersect(positives)
             guard !negatives.isEmpty else { return base }
             return .except(base, negatives.count == 1 ? negatives[0] : .union(negatives))
         }

@@ -44,6 +44,14 @@ struct Binder {
             let spoken = Predicate.oneOf(.cueClass, [CueClass.speech.rawValue, CueClass.according.rawValue])
             bound.filter = bound.filter.map { .and(Planner.conjuncts($0) + [spoken]) } ?? spoken
         }
+        // Boilerplate (navigation, credits, captions, ads, bios) is not the article: `sentences` and
+        // `mentions` leave it out unless the condition names `boilerplate` or the rows are grouped by it.
+        if bound.rowSource == .sentences || bound.rowSource == .mentions, bound.input == .all, !Binder.refers(to: .boilerplate, bound.filter),
+           !bound.shape.groups(by: .boilerplate) {
+            let body = Predicate.compare(.boilerplate, .equal, value: "no")
+            bound.filter = bound.filter.map { .and(Planner.conjuncts($0) + [body]) } ?? body
+            bound.hidesBoilerplate = true
+        }
         if !query.order.isEmpty { bound.order = query.order.compactMap { bind($0, for: bound) } }
         if let limit = query.limit { bound.limit = limit.count }
         return bound
@@ -81,6 +89,8 @@ struct Binder {
             return BoundQuery(shape: .mentioners, rowSource: .mentions, filter: .compare(.entity, .equal, value: name.text),
                               mentioned: name.text, mentionedRange: name.range)
         case .numbers: return BoundQuery(shape: .list, rowSource: .numbers)
+        case .sentences: return BoundQuery(shape: .list, rowSource: .sentences)
+        case .duplicates: return BoundQuery(shape: .list, rowSource: .duplicates)
         case .compareNumbers: return BoundQuery(shape: .list, rowSource: .numbers, factView: .compare)
         case .disagreements:
             return BoundQuery(shape: .list, rowSource: .numbers, factView: .disagreements(tolerance: Binder.defaultTolerance))
@@ -226,9 +236,21 @@ struct Binder {
         }
         let op = comparison.op
         switch comparison.operand {
+        case .flag:
+            guard field.type == .bool else {
+                diagnostics.append(Diagnostic(
+                    "`\(comparison.field.name)` is not a yes/no field: it needs a comparison", at: comparison.field.range,
+                    hint: "for example: \(comparison.field.name) = VALUE"))
+                return placeholder
+            }
+            return .compare(field, .equal, value: "yes")
         case .text(let text):
             let search = bind(text)
-            if field.type == .number || field.type == .date {
+            if field.type == .bool {
+                diagnostics.append(Diagnostic(
+                    "`~` searches text; `\(comparison.field.name)` is yes or no", at: comparison.field.range,
+                    hint: "for example: `\(comparison.field.name)` alone, `not \(comparison.field.name)` or \(comparison.field.name) = no"))
+            } else if field.type == .number || field.type == .date {
                 diagnostics.append(Diagnostic(
                     "`~` searches text; `\(comparison.field.name)` is a \(field.type.rawValue)", at: comparison.field.range,
                     hint: "compare it with =, !=, <, <=, >, >= or in"))
@@ -242,7 +264,7 @@ struct Binder {
             if op.isOrdering, !field.type.isOrdered {
                 let ordered = Schema.orderedFieldNames(for: rowSource)
                 diagnostics.append(Diagnostic(
-                    "`\(op.rawValue)` compares numbers and dates; `\(comparison.field.name)` is \(field.type == .kind ? "a kind" : "text")",
+                    "`\(op.rawValue)` compares numbers and dates; `\(comparison.field.name)` is \(field.type == .kind ? "a kind" : field.type == .bool ? "yes or no" : "text")",
                     at: comparison.field.range,
                     hint: (ordered.isEmpty ? "" : "fields with an order here: " + ordered.joined(separator: ", ") + "; ")
                         + "for text use =, !=, in or ~"))
@@ -273,6 +295,13 @@ struct Binder {
                 diagnostics.append(Diagnostic("expected a number for `\(name)`, found \(value.printed)", at: value.range,
                                               hint: "for example: \(name) >= 1000"))
             }
+        case .bool:
+            guard let yesNo = Schema.booleanValue(text) else {
+                diagnostics.append(Diagnostic("expected yes or no for `\(name)`, found \(value.printed)", at: value.range,
+                                              hint: "for example: \(name) = yes, or `\(name)` alone, or `not \(name)`"))
+                return text
+            }
+            return yesNo
         case .date:
             if !Binder.isDate(text) {
                 diagnostics.append(Diagnostic("expected a date for `\(name)`, found \(value.printed)", at: value.range,

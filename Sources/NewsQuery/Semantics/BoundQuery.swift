@@ -45,6 +45,14 @@ struct BoundQuery: Hashable, Sendable {
         case distinct([Field])
         /// `who mentioned NAME`: entity mentions grouped by article.
         case mentioners
+
+        /// Whether the shape groups rows by the field (`count … by F`, `distinct F from …`).
+        func groups(by field: Field) -> Bool {
+            switch self {
+            case .counts(let fields), .distinct(let fields): fields.contains(field)
+            default: false
+            }
+        }
     }
 
     /// Where the rows come from.
@@ -79,6 +87,9 @@ struct BoundQuery: Hashable, Sendable {
     /// `who mentioned NAME`: the name as written and where (the engine checks it against the entities).
     var mentioned: String?
     var mentionedRange: SourceRange?
+    /// The binder added `boilerplate = no` (the default of `sentences` and `mentions`), so that an
+    /// empty answer can say how many rows boilerplate holds.
+    var hidesBoilerplate = false
 
     var relation: Relation { rowSource.relation }
 }

@@ -11,6 +11,10 @@ enum RowSource: String, Hashable, Sendable {
     case entities
     /// Entity mentions (`mentions`, and `who mentioned`, which groups them by article).
     case mentions
+    /// Sentences of the articles' bodies (`sentences`), boilerplate lines cut out as their own rows.
+    case sentences
+    /// Pairs of near-duplicate articles (`duplicates`).
+    case duplicates
 
     /// The store relation whose rows this row source lists or groups.
     var relation: Relation {
@@ -20,6 +24,8 @@ enum RowSource: String, Hashable, Sendable {
         case .numbers: .numbers
         case .entities: .entities
         case .mentions: .mentions
+        case .sentences: .sentences
+        case .duplicates: .duplicates
         }
     }
 }
@@ -66,6 +72,17 @@ enum Field: String, Hashable, Sendable, CaseIterable {
     /// The clause of its sentence a fact or an entity mention occurs in (see `Clause`): a search on it
     /// ties a value or a place to the event its own clause reports.
     case clause
+    /// A sentence's position in its article (1 for the first), its number of words.
+    case n, words
+    /// Yes/no: a sentence (or a mention) lies in a boilerplate line (navigation, credits, captions, ads,
+    /// bios); a sentence lies in a passage repeating an earlier one of its article.
+    case boilerplate
+    case `repeat`
+    /// A near-duplicate pair's similarity (shared shingles over those of the shorter article), its
+    /// Jaccard similarity, its number of shared shingles and of shared passages.
+    case similarity, jaccard, shared, passages
+    /// The group of near-duplicate pairs (articles connected by pairs: a story and its copies).
+    case group
 
     /// The canonical name, as `explain` prints it.
     var name: String { rawValue }
@@ -84,6 +101,8 @@ enum Field: String, Hashable, Sendable, CaseIterable {
         case number
         /// ISO dates, compared by the literal's precision (year, month or day).
         case date
+        /// `yes` or `no` (also `true`/`false`); the field alone is a condition (`where boilerplate`).
+        case bool
 
         /// `<`, `<=`, `>`, `>=` apply.
         var isOrdered: Bool { self == .number || self == .date }
@@ -98,6 +117,8 @@ enum Field: String, Hashable, Sendable, CaseIterable {
         case .kind: .kind
         case .date: .date
         case .start, .end, .quotes, .value, .normalized, .mentions, .articles: .number
+        case .n, .words, .similarity, .jaccard, .shared, .passages, .group: .number
+        case .boilerplate, .repeat: .bool
         }
     }
 }
@@ -111,7 +132,7 @@ public enum Schema {
             ("speaker.role", .speakerRole), ("source", .source),
             ("source.country", .sourceCountry), ("article", .article), ("kind", .kind), ("language", .language),
             ("source.language", .language), ("translated_from", .translatedFrom), ("date", .date), ("text", .text),
-            ("cue", .cue), ("cue_class", .cueClass), ("start", .start), ("end", .end),
+            ("cue", .cue), ("cue_class", .cueClass), ("start", .start), ("end", .end), ("sentence", .sentence),
         ],
         .articles: [
             ("article", .article), ("id", .article), ("source", .source), ("source.country", .sourceCountry),
@@ -130,6 +151,18 @@ public enum Schema {
         .mentions: [
             ("entity", .entity), ("type", .type), ("article", .article), ("start", .start), ("end", .end), ("text", .text),
             ("source", .source), ("source.country", .sourceCountry), ("sentence", .sentence), ("clause", .clause),
+            ("boilerplate", .boilerplate),
+        ],
+        .sentences: [
+            ("article", .article), ("n", .n), ("index", .n), ("text", .text), ("start", .start), ("end", .end),
+            ("boilerplate", .boilerplate), ("repeat", .repeat), ("quotes", .quotes), ("mentions", .mentions), ("words", .words),
+            ("source", .source), ("source.country", .sourceCountry), ("language", .language), ("source.language", .language),
+            ("translated_from", .translatedFrom), ("date", .date), ("source.agencies", .sourceAgencies),
+            ("source.byline", .sourceByline), ("source.translated", .sourceTranslated),
+        ],
+        .duplicates: [
+            ("article", .article), ("source", .source), ("source.country", .sourceCountry), ("similarity", .similarity),
+            ("jaccard", .jaccard), ("shared", .shared), ("passages", .passages), ("group", .group),
         ],
         .numbers: [
             ("kind", .kind), ("value", .value), ("unit", .unit), ("normalized", .normalized), ("dimension", .dimension),
@@ -172,7 +205,23 @@ public enum Schema {
     public static let entityFieldNames: [String] = fieldNames(for: .entities)
     /// Field names that `mentions` and `who mentioned` conditions accept (for completion).
     public static let mentionFieldNames: [String] = fieldNames(for: .mentions)
+    /// Field names that `sentences` conditions accept (for completion).
+    public static let sentenceFieldNames: [String] = fieldNames(for: .sentences)
+    /// Field names that `duplicates` conditions accept (for completion).
+    public static let duplicateFieldNames: [String] = fieldNames(for: .duplicates)
     /// Every field name any statement accepts, sorted and without duplicates (for completion).
     public static let allFieldNames: [String] = Array(Set(quoteFieldNames + articleFieldNames + sourceFieldNames + numberFieldNames
-        + entityFieldNames + mentionFieldNames)).sorted()
+        + entityFieldNames + mentionFieldNames + sentenceFieldNames + duplicateFieldNames)).sorted()
+
+    /// Yes/no fields, which may stand alone as a condition (`sentences where boilerplate`).
+    static let booleanFieldNames: Set<String> = Set(fields.values.joined().filter { $0.field.type == .bool }.map(\.name))
+
+    /// `yes`, `no`, `true`, `false` (any case) as `yes` or `no`; nil for anything else.
+    static func booleanValue(_ text: String) -> String? {
+        switch text.lowercased() {
+        case "yes", "true": "yes"
+        case "no", "false": "no"
+        default: nil
+        }
+    }
 }

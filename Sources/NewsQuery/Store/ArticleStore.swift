@@ -66,6 +66,16 @@ public struct ArticleStore: Sendable {
     public private(set) var facts = FactTable()
     /// Every entity mention, in article order then text order (`mentions`, `who mentioned`).
     public private(set) var entityMentions: [MentionRow] = []
+    /// Every sentence of every article's body, boilerplate lines as their own rows (`sentences`), in
+    /// article order then text order.
+    public private(set) var sentences: [SentenceRow] = []
+    /// Pairs of near-duplicate articles (`duplicates`).
+    public private(set) var duplicates = NearDuplicates()
+    /// Word index over the sentences (document n is `sentences[n]`).
+    public private(set) var sentenceIndex = InvertedIndex()
+    /// Per entity (by index in `entities.entities`): its mentions outside boilerplate lines, and the
+    /// articles they are in (the `mentions` and `articles` of `entities`).
+    public private(set) var entityCounts: [(mentions: Int, articles: Int)] = []
 
     public init(articles: [Article] = []) {
         self.articles = []
@@ -95,11 +105,19 @@ public struct ArticleStore: Sendable {
     private mutating func rebuildIndexes() {
         entities = EntityTable.build(articles: articles)
         entityMentions = articles.indices.flatMap { a in
-            entities.mentions(in: a).map {
-                MentionRow(article: a, span: $0.span, entity: $0.entity,
-                           sentence: articles[a].sentence(containing: $0.span.start) ?? $0.span)
+            let boilerplate = articles[a].annotations.boilerplate.sorted()
+            return entities.mentions(in: a).map { m in
+                MentionRow(article: a, span: m.span, entity: m.entity,
+                           sentence: articles[a].sentence(containing: m.span.start) ?? m.span,
+                           isBoilerplate: boilerplate.covers(m.span))
             }
         }
+        var counts = [(mentions: Int, articles: Set<Int>)](repeating: (0, []), count: entities.entities.count)
+        for m in entityMentions where !m.isBoilerplate && counts.indices.contains(m.entity) {
+            counts[m.entity].mentions += 1
+            counts[m.entity].articles.insert(m.article)
+        }
+        entityCounts = counts.map { ($0.mentions, $0.articles.count) }
         resolveSpeakers()
         quoteIDs = []
         var index = InvertedIndex()
@@ -112,6 +130,13 @@ public struct ArticleStore: Sendable {
         }
         quoteIndex = index
         facts = FactTable(articles: articles)
+        var mentionStarts = [[Int]](repeating: [], count: articles.count)
+        for m in entityMentions { mentionStarts[m.article].append(m.span.start) }
+        sentences = articles.indices.flatMap { SentenceRow.rows(of: articles[$0], index: $0, mentionStarts: mentionStarts[$0]) }
+        var words = InvertedIndex()
+        for (n, row) in sentences.enumerated() { words.add(document: n, text: articles[row.article].text(of: row.span)) }
+        sentenceIndex = words
+        duplicates = NearDuplicates(articles: articles)
     }
 
     /// Names every quotation's speaker by its entity's canonical name ("Dmitri Peskov" and "Dmitry

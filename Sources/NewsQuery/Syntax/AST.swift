@@ -51,6 +51,10 @@ indirect enum RowSourceSyntax: Hashable, Sendable {
     case whoMentioned(Literal, range: SourceRange)
     /// `numbers`: quantities and dates found in the articles.
     case numbers(range: SourceRange)
+    /// `sentences`: the sentences of the articles' bodies.
+    case sentences(range: SourceRange)
+    /// `duplicates`: pairs of near-duplicate articles.
+    case duplicates(range: SourceRange)
     /// `compare numbers`: facts of the same kind side by side, per article.
     case compareNumbers(range: SourceRange)
     /// `disagreements`: facts of the same kind on which articles differ.
@@ -66,7 +70,7 @@ indirect enum RowSourceSyntax: Hashable, Sendable {
         switch self {
         case .whoSaid(_, let r), .whatDid(_, let r), .quotes(let r), .articles(let r), .sources(let r), .count(_, _, let r),
              .entities(let r), .mentions(let r), .whoMentioned(_, let r),
-             .numbers(let r), .compareNumbers(let r), .disagreements(let r),
+             .numbers(let r), .compareNumbers(let r), .disagreements(let r), .sentences(let r), .duplicates(let r),
              .distinct(_, _, let r): r
         case .name(let id): id.range
         }
@@ -127,12 +131,14 @@ indirect enum Condition: Hashable, Sendable {
     }
 }
 
-/// `field op value`, `field [not] in (v, …)` or `field ~ TEXT`.
+/// `field op value`, `field [not] in (v, …)`, `field ~ TEXT`, or a yes/no field alone.
 struct Comparison: Hashable, Sendable {
     enum Operand: Hashable, Sendable {
         case value(Literal)
         case list([Literal])
         case text(TextExpr)
+        /// A yes/no field alone (`where boilerplate`): the field is yes.
+        case flag
     }
 
     var field: Identifier
@@ -210,6 +216,8 @@ extension RowSourceSyntax: CustomStringConvertible {
         case .mentions: "mentions"
         case .whoMentioned(let name, _): "who mentioned \(name.printed)"
         case .numbers: "numbers"
+        case .sentences: "sentences"
+        case .duplicates: "duplicates"
         case .compareNumbers: "compare numbers"
         case .disagreements: "disagreements"
         case .name(let id): id.name
@@ -243,6 +251,7 @@ extension Condition {
             case .value(let v): return "\(c.field.name) \(c.op.rawValue) \(v.printed)"
             case .list(let vs): return "\(c.field.name) \(c.op.rawValue) (\(vs.map(\.printed).joined(separator: ", ")))"
             case .text(let t): return "\(c.field.name) ~ \(t.printed(nested: true))"
+            case .flag: return c.field.name
             }
         case .and(let items, _): s = items.map { $0.printed(nested: true) }.joined(separator: " and ")
         case .or(let items, _): s = items.map { $0.printed(nested: true) }.joined(separator: " or ")

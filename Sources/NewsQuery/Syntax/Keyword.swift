@@ -5,7 +5,7 @@
 /// The table also feeds tab completion in the shell.
 public enum Keyword: String, CaseIterable, Sendable {
     case who, said, what, did, say, quotes, articles, sources, count, by, distinct, from
-    case numbers, compare, disagreements
+    case numbers, compare, disagreements, sentences, duplicates
     case entities, mentions, mentioned
     case explain, `let`, show, article, context
     case `where`, order, asc, desc, limit
@@ -13,7 +13,7 @@ public enum Keyword: String, CaseIterable, Sendable {
 
     /// Words that may begin a statement, in the order a help text lists them.
     public static let statementKeywords: [String] = [
-        "who", "what", "quotes", "articles", "sources", "entities", "mentions", "numbers", "compare", "disagreements", "count", "distinct", "explain", "let",
+        "who", "what", "quotes", "articles", "sources", "entities", "mentions", "numbers", "compare", "disagreements", "sentences", "duplicates", "count", "distinct", "explain", "let",
         "show", "context",
     ]
 

@@ -177,7 +177,7 @@ struct Parser {
         return Query(source: rowSource, filter: filter, order: order ?? [], limit: limit, range: rowSource.range.union(lastRange))
     }
 
-    /// row_source = "who" , "said" , text_expr | "who" , "mentioned" , value | "what" , "did" , value , "say" | "quotes" | "articles" | "sources" | "entities" | "mentions" | "numbers" | "compare" , "numbers" | "disagreements" | "count" , row_source , "by" , field , { "," , field } | "distinct" , field , { "," , field } , "from" , row_source | name ;
+    /// row_source = "who" , "said" , text_expr | "who" , "mentioned" , value | "what" , "did" , value , "say" | "quotes" | "articles" | "sources" | "entities" | "mentions" | "numbers" | "compare" , "numbers" | "disagreements" | "sentences" | "duplicates" | "count" , row_source , "by" , field , { "," , field } | "distinct" , field , { "," , field } , "from" , row_source | name ;
     mutating func parseRowSource() -> RowSourceSyntax? {
         let token = current
         switch token.kind {
@@ -218,6 +218,8 @@ struct Parser {
         case .keyword(.mentions): advance(); return .mentions(range: token.range)
         case .keyword(.numbers): advance(); return .numbers(range: token.range)
         case .keyword(.disagreements): advance(); return .disagreements(range: token.range)
+        case .keyword(.sentences): advance(); return .sentences(range: token.range)
+        case .keyword(.duplicates): advance(); return .duplicates(range: token.range)
         case .keyword(.compare):
             advance()
             guard check(.numbers) else {
@@ -459,7 +461,7 @@ struct Parser {
         return Parser.widened(inner, to: token.range.union(close.range))
     }
 
-    /// comparison = field , ( operator , value | "~" , text_near | [ "not" ] , "in" , value_list ) ;
+    /// comparison = field , [ operator , value | "~" , text_near | [ "not" ] , "in" , value_list ] ;
     /// operator = "=" | "!=" | "<" | "<=" | ">" | ">=" ;
     mutating func parseComparison() -> Condition? {
         guard let field = parseField() else { return nil }
@@ -489,6 +491,9 @@ struct Parser {
             }
             guard let values = parseValueList() else { return nil }
             return .comparison(Comparison(field: field, op: negated ? .notIn : .in, operand: .list(values), range: field.range.union(lastRange)))
+        case _ where Parser.endsCondition(opToken.kind) && Schema.booleanFieldNames.contains(field.name.lowercased()):
+            // A yes/no field alone: `where boilerplate`, `where not repeat`.
+            return .comparison(Comparison(field: field, op: .equal, operand: .flag, range: field.range))
         default:
             var hint: String?
             if let search = lastTextField, index >= 2, tokens[index - 2].kind == .keyword(.and) || tokens[index - 2].kind == .keyword(.or) {
@@ -635,7 +640,15 @@ struct Parser {
         }
     }
 
-    static let statementsHint = "statements: who said, who mentioned, what did … say, quotes, articles, sources, entities, mentions, numbers, compare numbers, disagreements, count … by, distinct … from, explain, let, show article, context"
+    static let statementsHint = "statements: who said, who mentioned, what did … say, quotes, articles, sources, entities, mentions, numbers, compare numbers, disagreements, sentences, duplicates, count … by, distinct … from, explain, let, show article, context"
+
+    /// Tokens that may follow a complete condition.
+    static func endsCondition(_ kind: TokenKind) -> Bool {
+        switch kind {
+        case .endOfInput, .semicolon, .rightParen, .keyword(.and), .keyword(.or), .keyword(.order), .keyword(.limit): true
+        default: false
+        }
+    }
 
     /// `near` without `/N`.
     static let defaultNearDistance = 5

@@ -236,6 +236,28 @@ struct HelpTopic: Sendable {
             tolerance (dates must match exactly), each with the evidence sentence from every side.
             """,
             examples: ["disagreements", "disagreements where dimension = length"]),
+        "sentences": HelpTopic(
+            name: "sentences", usage: "sentences [where COND] [order by …] [limit N]",
+            summary: "one row per sentence of the articles",
+            details: """
+            Each sentence with its article, position (n), offsets, text, whether it is boilerplate or
+            repeats an earlier passage, and its numbers of quotations, entity mentions and words. Text
+            searches work as on quotes (text ~ (price near/3 weapons)). Boilerplate lines (navigation,
+            photo credits, captions, ads, author bios) are their own rows and are left out unless the
+            condition names them: `sentences where boilerplate` lists them.
+            """,
+            examples: ["sentences where text ~ (price near/3 weapons)", "sentences where boilerplate",
+                       "count sentences by article where quotes > 0"]),
+        "duplicates": HelpTopic(
+            name: "duplicates", usage: "duplicates [where COND] [order by …] [limit N]",
+            summary: "pairs of near-duplicate articles (republished copy)",
+            details: """
+            One row per pair of articles whose bodies share 5-word shingles (boilerplate left out) making
+            up at least half of the shorter one's: similarity (that share), jaccard, shared shingles,
+            shared passages, and both outlets; pairs sharing an article (a story and its copies) have one
+            group number. `article = X` and `source = X` hold for either article.
+            """,
+            examples: ["duplicates", "duplicates where source = US"]),
         "quotes": HelpTopic(
             name: "quotes", usage: "quotes [where COND] [limit N]",
             summary: "one row per reported statement",
@@ -283,7 +305,11 @@ struct HelpTopic: Sendable {
         "context": HelpTopic(
             name: "context", usage: "context ARTICLE START",
             summary: "the text around an offset of an article",
-            details: "START is an offset as the start column of quotes gives it (Unicode scalars from the start of the file).",
+            details: """
+            START is an offset as the start column of quotes gives it (Unicode scalars from the start of the file):
+            the quotation there, in its sentences; an offset in no quotation shows its sentence between its
+            neighbours (the sentence column of sentences is such an id, ARTICLE:START).
+            """,
             examples: ["context 004_b7d6da664c311baa 682"]),
         "explain": HelpTopic(
             name: "explain", usage: "explain STATEMENT",
@@ -306,6 +332,9 @@ struct HelpTopic: Sendable {
         Fields of sources: \(Schema.sourceFieldNames.joined(separator: ", ")).
         Fields of entities: \(Schema.entityFieldNames.joined(separator: ", ")).
         Fields of mentions and who mentioned: \(Schema.mentionFieldNames.joined(separator: ", ")).
+        Fields of sentences: \(Schema.sentenceFieldNames.joined(separator: ", ")).
+        Fields of duplicates: \(Schema.duplicateFieldNames.joined(separator: ", ")).
+        A yes/no field (boilerplate, repeat) alone is a condition: sentences where boilerplate.
         Tab after `speaker = ` or `source = ` offers the values in the loaded articles.
         """,
         examples: ["quotes where (kind = direct or kind = mixed) and source.country != US limit 10"])

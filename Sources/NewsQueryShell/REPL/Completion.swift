@@ -115,6 +115,8 @@ public struct CompletionVocabulary: Sendable, Equatable {
         if has("what") { fields["what"] = Schema.quoteFieldNames }
         if has("entities") { fields["entities"] = Schema.entityFieldNames }
         if has("mentions") { fields["mentions"] = Schema.mentionFieldNames }
+        if has("sentences") { fields["sentences"] = Schema.sentenceFieldNames }
+        if has("duplicates") { fields["duplicates"] = Schema.duplicateFieldNames }
         return fields
     }
 
@@ -190,6 +192,8 @@ public struct CompletionVocabulary: Sendable, Equatable {
             "article": clean(articles),
             "id": clean(articles),
             "date": clean(dates),
+            "boilerplate": ["yes", "no"],
+            "repeat": ["yes", "no"],
         ]
         // Only fields the language knows.
         let known = Set(Schema.allFieldNames)

@@ -209,6 +209,9 @@ struct CompletionTests {
         #expect(complete(line: "quotes where speaker = J", cursor: 24, vocabulary: standard).candidates == ["\"Jane Roe\""])
         #expect(complete(line: "quotes where source = D", cursor: 23, vocabulary: standard).candidates == ["\"Daily Post\"", "dailypost"])
         #expect(complete(line: "articles where date = 2023-0", cursor: 28, vocabulary: standard).candidates == ["2023-09-12"])
+        #expect(complete(line: "sentences where boilerplate = y", cursor: 31, vocabulary: standard).candidates == ["yes"])
+        #expect(complete(line: "sentences where rep", cursor: 19, vocabulary: standard).candidates == ["repeat"])
+        #expect(complete(line: "dupl", cursor: 4, vocabulary: standard).candidates == ["duplicates"])
         if Keyword.allKeywords.contains("show") {
             #expect(complete(line: "show article a", cursor: 14, vocabulary: standard).candidates == ["a1"])
             #expect(complete(line: "sh", cursor: 2, vocabulary: standard).candidates == ["show", "show article"])

@@ -57,13 +57,27 @@ import Testing
                            ^~
               did you mean `k1`? `articles` lists them
             """)
-        #expect(run("context k1:3").contains("1:12: error: no quotation of k1 starts at or covers offset 3"))
-        #expect(run("context k1 3") == """
-            <query>:1:12: error: no quotation of k1 starts at or covers offset 3
-              context k1 3
-                         ^
+        #expect(run("context k1:300").contains("1:12: error: no quotation of k1 starts at or covers offset 300"))
+        #expect(run("context k1 300") == """
+            <query>:1:12: error: no quotation of k1 starts at or covers offset 300
+              context k1 300
+                         ^~~
               quotations start at: 43, 91
             """)
         #expect(run("context k2 0").contains("the article has no quotations"))
+    }
+
+    @Test func contextOfASentenceIdShowsItsNeighbours() {
+        #expect(run("context k1:3") == """
+            k1 0  sentence 1 · 0 quotations
+            > Title
+              First sentence here.
+            """)
+        #expect(run("context k1 27") == """
+            k1 27  sentence 3 · 1 quotation
+              First sentence here.
+            > Then Kim said: "We go by train."
+              After that, silence.
+            """)
     }
 }

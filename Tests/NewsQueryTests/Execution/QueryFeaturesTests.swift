@@ -210,7 +210,7 @@ import Testing
             ["top", "who said price limit 1"],
         ])
         #expect(TinyStore.run("explain putin", environment: &environment) == """
-            Project quote row (20 columns)
+            Project quote row (21 columns)
               Named putin
                 Filter article = 'a3'
                   Named putin

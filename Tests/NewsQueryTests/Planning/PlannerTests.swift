@@ -50,7 +50,7 @@ import Testing
 
     @Test func textConjunctsOfAConditionUseTheIndex() {
         #expect(explain(#"quotes where text ~ "the price" and not (kind = direct or speaker.country = 'RU') limit 2"#) == """
-            Project quote row (20 columns)
+            Project quote row (21 columns)
               Limit 2
                 Filter not (kind = 'direct' or speaker.country = 'RU')
                   IndexLookup quoteIndex "the price" {the} {price, prices} (est. 4 rows)
@@ -99,7 +99,7 @@ import Testing
                       IndexLookup quoteIndex "rising" (est. 1 row)
             """)
         #expect(explain(#"quotes where text ~ "oil" near/2 "price" limit 1"#) == """
-            Project quote row (20 columns)
+            Project quote row (21 columns)
               Limit 1
                 IndexNear quoteIndex "oil" near/2 "price" {oil} / {price, prices} (est. 2 rows)
             """)

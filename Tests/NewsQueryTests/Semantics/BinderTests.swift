@@ -7,7 +7,7 @@ import Testing
             <query>:1:22: error: unknown field `speker` for quotes
               who said price where speker = Putin
                                    ^~~~~~
-              did you mean `speaker`? fields: speaker, speaker.country, speaker.type, speaker.role, source, source.country, article, kind, language, source.language, translated_from, date, text, cue, cue_class, start, end
+              did you mean `speaker`? fields: speaker, speaker.country, speaker.type, speaker.role, source, source.country, article, kind, language, source.language, translated_from, date, text, cue, cue_class, start, end, sentence
             """)
         #expect(compileErrors("articles where titel ~ x") == """
             <query>:1:16: error: unknown field `titel` for articles
@@ -26,7 +26,7 @@ import Testing
             <query>:1:30: error: unknown field `xyz` for quotes
               quotes where kind = dirct or xyz = 1
                                            ^~~
-              fields: speaker, speaker.country, speaker.type, speaker.role, source, source.country, article, kind, language, source.language, translated_from, date, text, cue, cue_class, start, end
+              fields: speaker, speaker.country, speaker.type, speaker.role, source, source.country, article, kind, language, source.language, translated_from, date, text, cue, cue_class, start, end, sentence
             """)
     }
 
@@ -120,7 +120,7 @@ import Testing
             <query>:1:17: error: cannot order quotes by `speeker`
               quotes order by speeker
                               ^~~~~~~
-              did you mean `speaker`? fields: speaker, speaker.country, speaker.type, speaker.role, source, source.country, article, kind, language, source.language, translated_from, date, text, cue, cue_class, start, end
+              did you mean `speaker`? fields: speaker, speaker.country, speaker.type, speaker.role, source, source.country, article, kind, language, source.language, translated_from, date, text, cue, cue_class, start, end, sentence
             """)
         #expect(compileErrors("count quotes by kind order by speaker") == """
             <query>:1:31: error: cannot order by `speaker`: it is not a column of this result
@@ -146,7 +146,7 @@ import Testing
             <query>:1:1: error: unknown statement or name `putn`
               putn
               ^~~~
-              statements: who said, who mentioned, what did … say, quotes, articles, sources, entities, mentions, numbers, compare numbers, disagreements, count … by, distinct … from, explain, let, show article, context; `let NAME = QUERY` defines a name
+              statements: who said, who mentioned, what did … say, quotes, articles, sources, entities, mentions, numbers, compare numbers, disagreements, sentences, duplicates, count … by, distinct … from, explain, let, show article, context; `let NAME = QUERY` defines a name
             """)
         if case .failure(let error) = Engine.compile(Source("putn"), environment: environment) {
             #expect(error.diagnostics.first?.hint == "did you mean `putin`? names: putin")

@@ -149,7 +149,7 @@ func compileErrors(_ text: String, name: String = "<query>") -> String {
             <query>:1:1: error: unknown statement or name `qoutes`
               qoutes limit 2
               ^~~~~~
-              did you mean `quotes`? statements: who said, who mentioned, what did … say, quotes, articles, sources, entities, mentions, numbers, compare numbers, disagreements, count … by, distinct … from, explain, let, show article, context; `let NAME = QUERY` defines a name
+              did you mean `quotes`? statements: who said, who mentioned, what did … say, quotes, articles, sources, entities, mentions, numbers, compare numbers, disagreements, sentences, duplicates, count … by, distinct … from, explain, let, show article, context; `let NAME = QUERY` defines a name
             """)
     }
 
@@ -213,7 +213,7 @@ func compileErrors(_ text: String, name: String = "<query>") -> String {
             <query>:1:4: error: empty statement
                  
                  ^
-              statements: who said, who mentioned, what did … say, quotes, articles, sources, entities, mentions, numbers, compare numbers, disagreements, count … by, distinct … from, explain, let, show article, context
+              statements: who said, who mentioned, what did … say, quotes, articles, sources, entities, mentions, numbers, compare numbers, disagreements, sentences, duplicates, count … by, distinct … from, explain, let, show article, context
             """)
     }
 
