@@ -69,8 +69,10 @@ public struct ArticleStore: Sendable {
     /// Every sentence of every article's body, boilerplate lines as their own rows (`sentences`), in
     /// article order then text order.
     public private(set) var sentences: [SentenceRow] = []
-    /// Pairs of near-duplicate articles (`duplicates`).
-    public private(set) var duplicates = NearDuplicates()
+    /// Pairs of near-duplicate articles (`duplicates`), found on first use: few sessions ask, and finding
+    /// them costs as much as a word index, so loading does not pay for it.
+    public var duplicates: NearDuplicates { duplicateCache.value { NearDuplicates(articles: articles) } }
+    private var duplicateCache = Computed<NearDuplicates>()
     /// Word index over the sentences (document n is `sentences[n]`).
     public private(set) var sentenceIndex = InvertedIndex()
     /// Per entity (by index in `entities.entities`): its mentions outside boilerplate lines, and the
@@ -136,7 +138,7 @@ public struct ArticleStore: Sendable {
         var words = InvertedIndex()
         for (n, row) in sentences.enumerated() { words.add(document: n, text: articles[row.article].text(of: row.span)) }
         sentenceIndex = words
-        duplicates = NearDuplicates(articles: articles)
+        duplicateCache = Computed()
     }
 
     /// Names every quotation's speaker by its entity's canonical name ("Dmitri Peskov" and "Dmitry
