@@ -180,12 +180,14 @@ struct Evaluator {
         case .start: return quote.map { String($0.content.start) }
         case .end: return quote.map { String($0.content.end) }
         case .quotes:
-            if case .article = row { return String(article.annotations.quotations.count) }
+            // a quotation in a passage the article repeats counts once (as `quotes` lists it)
+            if case .article = row { return String(article.annotations.quotations.count { !$0.isRepeat }) }
             return nil
+        case .repeat: return quote.map { $0.isRepeat ? "yes" : "no" }
         case .sentence:
             guard let quote else { return nil }
             return article.line(of: article.sentences(holding: quote.content))
-        case .n, .words, .boilerplate, .repeat, .similarity, .jaccard, .shared, .passages, .group: return nil
+        case .n, .words, .boilerplate, .similarity, .jaccard, .shared, .passages, .group: return nil
         case .cueClass: return quote?.cueClass.rawValue
         case .speakerType, .speakerRole:
             guard let quote, case .quote(let id) = row, let e = store.entities.entityID(for: quote, in: id.article),

@@ -212,8 +212,6 @@ struct Executor {
             default: rowOf = { .article($0) }
             }
             for n in numbers(input) {
-                // A quotation repeating an earlier passage of its article (`Quotation.isRepeat`) is counted once.
-                if case .quotes = input, store.quotation(store.quoteIDs[n]).isRepeat { continue }
                 let row = rowOf(n)
                 let key = fields.map { field -> Value in
                     let v = evaluator.value(of: field, row)
@@ -241,7 +239,7 @@ struct Executor {
                 var articleIDs: [String] = []
                 for id in ids where articleIDs.last != store.article(id).id { articleIDs.append(store.article(id).id) }
                 return [speaker.map(Value.text) ?? .null, countries.isEmpty ? .null : .text(countries.joined(separator: ", ")),
-                        .int(ids.count { !store.quotation($0).isRepeat }), .list(articleIDs.map(Value.text))]
+                        .int(ids.count), .list(articleIDs.map(Value.text))]
             }
             return .table(columns: grouping.columns, rows: rows)
         case .source:
@@ -269,7 +267,7 @@ struct Executor {
             func text(_ s: String?) -> Value { s.map(Value.text) ?? .null }
             return [.text(article.id), .text(article.title), text(article.metadata.source), text(article.metadata.country),
                     text(article.metadata.language), text(article.metadata.translatedFrom), text(article.metadata.date),
-                    .int(article.annotations.quotations.count),
+                    .int(article.annotations.quotations.count { !$0.isRepeat }),
                     article.annotations.agencies.isEmpty ? .null : .list(article.annotations.agencies.map(Value.text)),
                     text(article.annotations.byline), .text(Evaluator.isTranslated(article) ? "yes" : "no")]
         }

@@ -45,7 +45,7 @@ struct NeighbourHints {
                 let outlet = Predicate.compare(.source, .equal, value: value)
                 let articles = store.articles.indices.filter { evaluator.matches(outlet, .article($0)) }
                 if !articles.isEmpty {
-                    let quotes = articles.reduce(0) { $0 + store.articles[$1].annotations.quotations.count }
+                    let quotes = articles.reduce(0) { $0 + store.articles[$1].annotations.quotations.count { !$0.isRepeat } }
                     notes.append("no speaker has speaker.country = \(value); \(quotes) \(quotes == 1 ? "quotation is" : "quotations are") from outlets matching source = \(value)")
                 }
             default:

@@ -52,6 +52,12 @@ struct Binder {
             bound.filter = bound.filter.map { .and(Planner.conjuncts($0) + [body]) } ?? body
             bound.hidesBoilerplate = true
         }
+        // A passage an article prints twice (a repeated headline and lede) is read once: quotations in the
+        // repeat are left out unless the condition names `repeat` or the rows are grouped by it.
+        if bound.rowSource == .quotes, bound.input == .all, !Binder.refers(to: .repeat, bound.filter), !bound.shape.groups(by: .repeat) {
+            let once = Predicate.compare(.repeat, .equal, value: "no")
+            bound.filter = bound.filter.map { .and(Planner.conjuncts($0) + [once]) } ?? once
+        }
         if !query.order.isEmpty { bound.order = query.order.compactMap { bind($0, for: bound) } }
         if let limit = query.limit { bound.limit = limit.count }
         return bound

@@ -133,6 +133,7 @@ public enum Schema {
             ("source.country", .sourceCountry), ("article", .article), ("kind", .kind), ("language", .language),
             ("source.language", .language), ("translated_from", .translatedFrom), ("date", .date), ("text", .text),
             ("cue", .cue), ("cue_class", .cueClass), ("start", .start), ("end", .end), ("sentence", .sentence),
+            ("repeat", .repeat),
         ],
         .articles: [
             ("article", .article), ("id", .article), ("source", .source), ("source.country", .sourceCountry),

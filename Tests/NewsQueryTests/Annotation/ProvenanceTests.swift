@@ -173,13 +173,22 @@ struct ProvenanceTests {
         #expect(all.columns.suffix(3) == ["agencies", "byline", "translated"])
     }
 
-    @Test func repeatedQuotationsAreListedButCountedOnce() {
+    @Test func repeatedQuotationsAreReadOnce() {
+        // listed and counted once: `quotes`, `count quotes by …`, `who said` and `articles` agree
         let store = EntityQueryTests.store
+        let all = store.articles.reduce(0) { $0 + $1.annotations.quotations.count }
         let repeats = store.articles.reduce(0) { $0 + $1.annotations.quotations.count(where: \.isRepeat) }
         #expect(repeats >= 1)
+        func total(_ statement: String, _ column: String) -> Int {
+            EntityQueryTests.column(column, EntityQueryTests.rows(statement)).compactMap(Int.init).reduce(0, +)
+        }
         let listed = EntityQueryTests.rows("quotes").rows.count
-        let counted = EntityQueryTests.column("count", EntityQueryTests.rows("count quotes by kind")).compactMap(Int.init).reduce(0, +)
-        #expect(counted == listed - repeats)
+        #expect(listed == all - repeats)
+        #expect(total("count quotes by kind", "count") == listed)
+        #expect(total("count quotes by speaker", "count") == listed)
+        #expect(total("count quotes by source", "count") == listed)
+        #expect(total("articles", "quotes") == listed)
+        #expect(EntityQueryTests.rows("quotes where repeat").rows.count == repeats)
     }
 }
 

@@ -81,7 +81,8 @@ import Testing
               Limit 1
                 Sort kind desc (empty last)
                   Aggregate by kind with count
-                    Scan quotes (est. 7 rows)
+                    Filter repeat = 'no'
+                      Scan quotes (est. 7 rows)
             """)
     }
 
@@ -214,7 +215,7 @@ import Testing
               Named putin
                 Filter article = 'a3'
                   Named putin
-                    Filter speaker = 'Putin'
+                    Filter speaker = 'Putin' and repeat = 'no'
                       Scan quotes (est. 7 rows)
             """)
     }

@@ -14,7 +14,7 @@ import Testing
               Limit 10
                 Sort count desc, speaker asc (empty last)
                   Aggregate by speaker
-                    Filter source = 'US' and cue_class in ('speech', 'according')
+                    Filter source = 'US' and cue_class in ('speech', 'according') and repeat = 'no'
                       IndexLookup quoteIndex "price" {price, prices} (est. 6 rows)
             """)
     }
@@ -28,7 +28,7 @@ import Testing
             Project speaker, speaker_country, count, articles
               Sort count desc, speaker asc (empty last)
                 Aggregate by speaker
-                  Filter cue_class in ('speech', 'according')
+                  Filter cue_class in ('speech', 'according') and repeat = 'no'
                     Union
                       Except
                         IndexLookup quoteIndex "price" {price, prices} (est. 6 rows)
@@ -41,7 +41,7 @@ import Testing
             Project speaker, speaker_country, count, articles
               Sort count desc, speaker asc (empty last)
                 Aggregate by speaker
-                  Filter cue_class in ('speech', 'according')
+                  Filter cue_class in ('speech', 'according') and repeat = 'no'
                     Except
                       Scan quotes (est. 7 rows)
                       IndexLookup quoteIndex "war" (est. 0 rows)
@@ -52,7 +52,7 @@ import Testing
         #expect(explain(#"quotes where text ~ "the price" and not (kind = direct or speaker.country = 'RU') limit 2"#) == """
             Project quote row (21 columns)
               Limit 2
-                Filter not (kind = 'direct' or speaker.country = 'RU')
+                Filter not (kind = 'direct' or speaker.country = 'RU') and repeat = 'no'
                   IndexLookup quoteIndex "the price" {the} {price, prices} (est. 4 rows)
             """)
     }
@@ -62,7 +62,7 @@ import Testing
             Project speaker, speaker_country, count, articles
               Sort count desc, speaker asc (empty last)
                 Aggregate by speaker
-                  Filter text ~ ('price' and 'oil') and cue_class in ('speech', 'according')
+                  Filter text ~ ('price' and 'oil') and cue_class in ('speech', 'according') and repeat = 'no'
                     Scan quotes (est. 7 rows)
             """)
         // Same answer either way.
@@ -93,7 +93,7 @@ import Testing
             Project speaker, speaker_country, count, articles
               Sort count desc, speaker asc (empty last)
                 Aggregate by speaker
-                  Filter cue_class in ('speech', 'according')
+                  Filter cue_class in ('speech', 'according') and repeat = 'no'
                     Except
                       IndexLookup quoteIndex "pri*" {price, prices} (est. 6 rows)
                       IndexLookup quoteIndex "rising" (est. 1 row)
@@ -101,7 +101,8 @@ import Testing
         #expect(explain(#"quotes where text ~ "oil" near/2 "price" limit 1"#) == """
             Project quote row (21 columns)
               Limit 1
-                IndexNear quoteIndex "oil" near/2 "price" {oil} / {price, prices} (est. 2 rows)
+                Filter repeat = 'no'
+                  IndexNear quoteIndex "oil" near/2 "price" {oil} / {price, prices} (est. 2 rows)
             """)
         #expect(explain(#"who said zzz* near war"#).contains(#"IndexNear quoteIndex "zzz*" near/5 "war" {} / {} (est. 0 rows)"#))
     }
@@ -112,7 +113,7 @@ import Testing
               Limit 3
                 Sort count desc, speaker asc (empty last), source asc (empty last)
                   Aggregate by speaker, source with count
-                    Filter kind = 'direct'
+                    Filter kind = 'direct' and repeat = 'no'
                       Scan quotes (est. 7 rows)
             """)
         #expect(explain("count articles by date order by date desc") == """

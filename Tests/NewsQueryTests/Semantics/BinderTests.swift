@@ -7,7 +7,7 @@ import Testing
             <query>:1:22: error: unknown field `speker` for quotes
               who said price where speker = Putin
                                    ^~~~~~
-              did you mean `speaker`? fields: speaker, speaker.country, speaker.type, speaker.role, source, source.country, article, kind, language, source.language, translated_from, date, text, cue, cue_class, start, end, sentence
+              did you mean `speaker`? fields: speaker, speaker.country, speaker.type, speaker.role, source, source.country, article, kind, language, source.language, translated_from, date, text, cue, cue_class, start, end, sentence, repeat
             """)
         #expect(compileErrors("articles where titel ~ x") == """
             <query>:1:16: error: unknown field `titel` for articles
@@ -26,7 +26,7 @@ import Testing
             <query>:1:30: error: unknown field `xyz` for quotes
               quotes where kind = dirct or xyz = 1
                                            ^~~
-              fields: speaker, speaker.country, speaker.type, speaker.role, source, source.country, article, kind, language, source.language, translated_from, date, text, cue, cue_class, start, end, sentence
+              fields: speaker, speaker.country, speaker.type, speaker.role, source, source.country, article, kind, language, source.language, translated_from, date, text, cue, cue_class, start, end, sentence, repeat
             """)
     }
 
@@ -42,7 +42,8 @@ import Testing
         let bound = try Engine.compile(Source(#"who said "Oil  Price" where Speaker.Country = ru"#)).get()
         #expect(bound.query?.search == .phrase([SearchWord("oil"), SearchWord("price")]))
         #expect(bound.query?.filter == .and([.compare(.speakerCountry, .equal, value: "ru"),
-                                             .oneOf(.cueClass, ["speech", "according"])]))
+                                             .oneOf(.cueClass, ["speech", "according"]),
+                                             .compare(.repeat, .equal, value: "no")]))
         #expect(compileErrors("sources where speaker = x") != "ok")
         #expect(compileErrors("sources where country = US") == "ok")
     }
@@ -120,7 +121,7 @@ import Testing
             <query>:1:17: error: cannot order quotes by `speeker`
               quotes order by speeker
                               ^~~~~~~
-              did you mean `speaker`? fields: speaker, speaker.country, speaker.type, speaker.role, source, source.country, article, kind, language, source.language, translated_from, date, text, cue, cue_class, start, end, sentence
+              did you mean `speaker`? fields: speaker, speaker.country, speaker.type, speaker.role, source, source.country, article, kind, language, source.language, translated_from, date, text, cue, cue_class, start, end, sentence, repeat
             """)
         #expect(compileErrors("count quotes by kind order by speaker") == """
             <query>:1:31: error: cannot order by `speaker`: it is not a column of this result
@@ -141,7 +142,7 @@ import Testing
             Issue.record("expected the name to bind"); return
         }
         guard case .named("putin", let inner)? = bound.query?.input else { Issue.record("expected a named input"); return }
-        #expect(inner.filter == .compare(.speaker, .equal, value: "Putin"))
+        #expect(inner.filter == .and([.compare(.speaker, .equal, value: "Putin"), .compare(.repeat, .equal, value: "no")]))
         #expect(compileErrors("putn") == """
             <query>:1:1: error: unknown statement or name `putn`
               putn

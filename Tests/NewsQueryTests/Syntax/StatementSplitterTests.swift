@@ -39,7 +39,7 @@ import Testing
             s.nq:4:16: error: unknown field `speker` for quotes
               quotes where speker = x
                            ^~~~~~
-              did you mean `speaker`? fields: speaker, speaker.country, speaker.type, speaker.role, source, source.country, article, kind, language, source.language, translated_from, date, text, cue, cue_class, start, end, sentence
+              did you mean `speaker`? fields: speaker, speaker.country, speaker.type, speaker.role, source, source.country, article, kind, language, source.language, translated_from, date, text, cue, cue_class, start, end, sentence, repeat
             """)
     }
 
