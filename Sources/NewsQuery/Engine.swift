@@ -102,8 +102,13 @@ public struct Engine: Sendable {
         all.shape = .list
         let n = Executor(store: store).run(Planner(store: store).plan(all)).rows.count
         guard n > 0 else { return nil }
-        let rows = query.relation == .sentences ? (n == 1 ? "sentence" : "sentences") : (n == 1 ? "mention" : "mentions")
-        return "boilerplate is left out: \(n) \(rows) in boilerplate lines match (`where boilerplate`, or `and boilerplate` after a condition, shows \(n == 1 ? "it" : "them"))"
+        let rows: String
+        switch query.relation {
+        case .sentences: rows = n == 1 ? "sentence" : "sentences"
+        case .numbers: rows = n == 1 ? "number or date" : "numbers and dates"
+        default: rows = n == 1 ? "mention" : "mentions"
+        }
+        return "boilerplate is left out: \(n) \(rows) in boilerplate lines \(n == 1 ? "matches" : "match") (`where boilerplate`, or `and boilerplate` after a condition, shows \(n == 1 ? "it" : "them"))"
     }
 
     private static func unit(of query: BoundQuery, _ count: Int) -> String {

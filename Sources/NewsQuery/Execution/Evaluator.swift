@@ -241,10 +241,11 @@ struct Evaluator {
         case .title: return article.title
         case .sentence: return FactRows.sentence(fact, in: article)
         case .clause: return FactRows.clause(fact, in: article)
+        case .boilerplate: return fact.isBoilerplate ? "yes" : "no"
         case .speaker, .speakerCountry, .cue, .quotes, .cueClass, .speakerType, .speakerRole: return nil
         case .entity, .type, .country, .aliases, .roles, .mentions, .articles: return nil
         case .sourceAgencies, .sourceByline, .sourceTranslated, .sourceDateline, .sourceDatelineCountry: return nil
-        case .n, .words, .boilerplate, .repeat, .similarity, .jaccard, .shared, .passages, .group: return nil
+        case .n, .words, .repeat, .similarity, .jaccard, .shared, .passages, .group: return nil
         }
     }
 

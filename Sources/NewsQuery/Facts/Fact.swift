@@ -31,6 +31,9 @@ public struct Fact: Hashable, Sendable {
 
     /// The parts of a date as written, before resolution.
     public var mention: DateMention?
+    /// The fact lies in a boilerplate line (an ad's "30-day trial", a bio's year): kept, but left out of
+    /// `numbers`, `compare` and `disagreements` unless a condition names `boilerplate`.
+    public var isBoilerplate = false
 }
 
 /// What a quantity measures, and so which values are comparable.

@@ -22,7 +22,9 @@ public struct FactTable: Sendable {
         for article in articles {
             let facts = extractor.extract(article)
             perArticle.append(facts)
-            anchors.append(DateResolver.anchor(metadataDate: article.metadata.date, facts: facts, text: { article.text(of: $0) }))
+            // an ad's or a bio's date does not date the article
+            anchors.append(DateResolver.anchor(metadataDate: article.metadata.date, facts: facts.filter { !$0.isBoilerplate },
+                                               text: { article.text(of: $0) }))
         }
         // The corpus's year, when every anchored article agrees on it.
         var corpusYear: (year: Int, evidence: String)?

@@ -31,11 +31,12 @@ struct NumberExtractor {
                                           "through", "last", "next", "this", "early", "mid", "late", "end", "throughout"]
     static let clauseMarks: Set<String> = [",", ";", ":", "(", ")", "–", "—", "\"", "“", "”", "[", "]"]
 
-    /// Every fact of the article's body, in text order.
+    /// Every fact of the article's body, in text order, those in boilerplate lines marked.
     func extract(_ article: Article) -> [Fact] {
         let boilerplate = article.annotations.boilerplate
-        let facts = extract(scalars: article.scalars, bodyStart: article.bodyStart, sentences: article.annotations.sentences)
-        return boilerplate.isEmpty ? facts : facts.filter { !boilerplate.covers($0.span) }
+        var facts = extract(scalars: article.scalars, bodyStart: article.bodyStart, sentences: article.annotations.sentences)
+        for i in facts.indices where boilerplate.covers(facts[i].span) { facts[i].isBoilerplate = true }
+        return facts
     }
 
     func extract(scalars: [Unicode.Scalar], bodyStart: Int, sentences: [Span]) -> [Fact] {

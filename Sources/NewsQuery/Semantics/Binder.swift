@@ -44,9 +44,10 @@ struct Binder {
             let spoken = Predicate.oneOf(.cueClass, [CueClass.speech.rawValue, CueClass.according.rawValue])
             bound.filter = bound.filter.map { .and(Planner.conjuncts($0) + [spoken]) } ?? spoken
         }
-        // Boilerplate (navigation, credits, captions, ads, bios) is not the article: `sentences` and
-        // `mentions` leave it out unless the condition names `boilerplate` or the rows are grouped by it.
-        if bound.rowSource == .sentences || bound.rowSource == .mentions, bound.input == .all, !Binder.refers(to: .boilerplate, bound.filter),
+        // Boilerplate (navigation, credits, captions, ads, bios) is not the article: `sentences`, `mentions`
+        // and the facts (`numbers`, `compare`, `disagreements`) leave it out unless the condition names
+        // `boilerplate` or the rows are grouped by it.
+        if [.sentences, .mentions, .numbers].contains(bound.rowSource), bound.input == .all, !Binder.refers(to: .boilerplate, bound.filter),
            !bound.shape.groups(by: .boilerplate) {
             let body = Predicate.compare(.boilerplate, .equal, value: "no")
             bound.filter = bound.filter.map { .and(Planner.conjuncts($0) + [body]) } ?? body

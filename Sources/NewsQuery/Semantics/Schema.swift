@@ -169,7 +169,7 @@ public enum Schema {
             ("kind", .kind), ("value", .value), ("unit", .unit), ("normalized", .normalized), ("dimension", .dimension),
             ("measure", .measure), ("text", .text), ("date", .date), ("article", .article), ("source", .source),
             ("source.country", .sourceCountry), ("start", .start), ("end", .end), ("sentence", .sentence),
-            ("clause", .clause),
+            ("clause", .clause), ("boilerplate", .boilerplate),
         ],
     ]
 

@@ -59,7 +59,15 @@ struct ProvenanceTests {
         #expect(a.quotations.map { ProvenanceTests.text(s, $0.content) } == ["We will go"])
         let article = Article(document: Document(id: "t", text: text), annotations: a)
         let facts = NumberExtractor(lexicon: .bundled).extract(article)
-        #expect(!facts.contains { ProvenanceTests.text(s, $0.span).contains("30") })
+        // the number is kept, marked as boilerplate (`numbers where boilerplate` shows it)
+        #expect(facts.filter(\.isBoilerplate).map { ProvenanceTests.text(s, $0.span) } == ["30-day"])
+        #expect(!facts.contains { !$0.isBoilerplate && ProvenanceTests.text(s, $0.span).contains("30") })
+        let store = ArticleStore(articles: [article])
+        #expect(TinyStore.run("numbers", on: store, columns: ["text"]) == """
+            text
+            note: boilerplate is left out: 1 number or date in boilerplate lines matches (`where boilerplate`, or `and boilerplate` after a condition, shows it)
+            """)
+        #expect(TinyStore.run("numbers where boilerplate", on: store, columns: ["text"]) == "text\n30-day")
     }
 
     @Test func laterCopiesOfLongPassagesAreRepeats() {

@@ -62,7 +62,7 @@ import Testing
         #expect(TinyStore.run("numbers where clause ~ aides", on: nested, columns: ["text"]) == "text")
         #expect(TinyStore.run("explain numbers where clause ~ left", on: store) == """
             Project fact row (19 columns)
-              Filter clause ~ 'left'
+              Filter clause ~ 'left' and boilerplate = 'no'
                 Scan numbers (est. 2 rows)
             """)
     }

@@ -12,7 +12,7 @@ import Testing
             Project fact row (19 columns)
               Limit 2
                 Sort normalized desc (empty last)
-                  Filter unit = 'km'
+                  Filter unit = 'km' and boilerplate = 'no'
                     Scan numbers (est. 4 rows)
             """)
     }
@@ -21,7 +21,7 @@ import Testing
         #expect(TinyStore.run("explain compare numbers where dimension = length", on: Self.store) == """
             Project group, measure, article, source, text, value, unit, normalized, normalized_unit, date, compared, sentence
               CompareFacts same dimension, similarity >= 0.5
-                Filter dimension = 'length'
+                Filter dimension = 'length' and boilerplate = 'no'
                   Scan numbers (est. 4 rows)
             """)
         #expect(TinyStore.run("explain disagreements order by article limit 4", on: Self.store) == """
@@ -29,7 +29,8 @@ import Testing
               Limit 4
                 Sort article asc (empty last)
                   Disagreements same dimension, similarity >= 0.5, values differ > 5% (dates: at all)
-                    Scan numbers (est. 4 rows)
+                    Filter boilerplate = 'no'
+                      Scan numbers (est. 4 rows)
             """)
     }
 }
