@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Checks and assigns one metadata field, from front matter, a manifest or a JSONL record.
@@ -32,9 +33,11 @@ enum MetadataField {
     static func check(_ name: String, _ value: String) -> String? {
         switch name {
         case "country":
-            return isLetterCode(value, length: 2) ? nil : "'\(value)' is not an ISO 3166-1 alpha-2 country code (such as US, RU, KP)"
+            return ISOCodes.bundled.countries.contains(value.uppercased()) ? nil
+                : "'\(value)' is not an ISO 3166-1 alpha-2 country code (such as US, RU, KP)"
         case "language", "translated_from":
-            return isLetterCode(value, length: 2) || isLetterCode(value, length: 3) ? nil : "'\(value)' is not an ISO 639 language code (such as en, fr)"
+            return ISOCodes.bundled.languages.contains(value.lowercased()) ? nil
+                : "'\(value)' is not an ISO 639 language code (such as en, fr, or three letters: eng)"
         case "date":
             return isISODate(value) ? nil : "'\(value)' is not an ISO date (YYYY-MM-DD)"
         default:
@@ -50,14 +53,29 @@ enum MetadataField {
         }
     }
 
-    static func isLetterCode(_ value: String, length: Int) -> Bool {
-        value.unicodeScalars.count == length && value.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
-    }
-
     static func isISODate(_ value: String) -> Bool {
         let parts = value.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
         return year > 0 && (1...12).contains(month) && (1...31).contains(day)
     }
+}
+
+/// The country and language codes a manifest may use (`gazetteers/iso-codes.tsv`).
+struct ISOCodes: Sendable {
+    var countries: Set<String> = []
+    var languages: Set<String> = []
+
+    static let bundled: ISOCodes = {
+        guard let url = Bundle.module.url(forResource: "gazetteers", withExtension: nil),
+              let rows = try? DataFile.rows("iso-codes.tsv", in: url, minColumns: 2) else {
+            fatalError("NewsQuery: gazetteers/iso-codes.tsv is missing from the bundle")
+        }
+        var codes = ISOCodes()
+        for (_, row) in rows {
+            if row[1] == "country" { codes.countries.insert(row[0].uppercased()) }
+            if row[1] == "language" { codes.languages.insert(row[0].lowercased()) }
+        }
+        return codes
+    }()
 }

@@ -54,6 +54,20 @@ import Testing
         ])
     }
 
+    @Test func codesAreCheckedAgainstTheISOLists() {
+        // well-formed but unassigned codes are refused too; assigned ones in any case are accepted
+        let dir = TempDirectory()
+        let file = dir.write("c.txt", "---\ncountry: QQ\nlanguage: xx\ntranslated_from: FRA\n---\nT\n")
+        let ok = dir.write("d.txt", "---\ncountry: kp\nlanguage: EN\ntranslated_from: rus\n---\nT\n")
+        let result = CorpusLoader().load(paths: [file, ok])
+        #expect(result.documents.count == 2)
+        #expect(result.issues.map(\.description) == [
+            "\(file):2:1: warning: field 'country': 'QQ' is not an ISO 3166-1 alpha-2 country code (such as US, RU, KP); ignored",
+            "\(file):3:1: warning: field 'language': 'xx' is not an ISO 639 language code (such as en, fr, or three letters: eng); ignored",
+        ])
+        #expect(result.documents.first { $0.id == "d" }?.metadata == ArticleMetadata(country: "KP", language: "en", translatedFrom: "rus"))
+    }
+
     @Test func jsonlRecordsLoadAndBadLinesAreNamedWhileOthersLoad() {
         let dir = TempDirectory()
         let file = dir.write("batch.jsonl", """
