@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test eval bench clean
+.PHONY: deps build run test eval bench bench-scale clean
 
 # libedit's headers (and pkg-config, which SwiftPM uses to find them) are installed when missing.
 deps:
@@ -46,3 +46,26 @@ bench: build
 	@printf 'text bytes: '; cat $(TRAIN)/*.txt | wc -c
 	@/usr/bin/time -f 'peak memory: %M KB' .build/release/newsq -q --format csv -e sources $(TRAIN) >/dev/null
 	taskset -c 0 .build/release/newsq-bench annotate --runs 7 $(TRAIN)
+
+# Scale (issue 7): seeded synthetic corpora of each size in SCALE_SIZES (regenerated every time, into
+# .build/bench-corpus, not committed), then on each: load time, memory and per-statement p50/p99 of
+# bench/scale-queries.tsv (newsq-bench queries), the same quotations exported as JSONL and queried
+# through SQLite FTS5 (bench/sqlite_peer.py), and one table of both with the newsq/SQLite ratios and
+# the answers' sizes. Wall-clock figures: take them on a quiet machine. Figures go in BENCHMARKS.md.
+SCALE_SIZES ?= 1000 10000
+SCALE_RUNS ?= 200
+SCALE_SEED ?= 1
+BENCH_CORPUS := .build/bench-corpus
+bench-scale: deps
+	$(SWIFT) build -c release --product newsq
+	$(SWIFT) build -c release --product newsq-bench
+	@date -u; uptime; nproc
+	@set -e; for n in $(SCALE_SIZES); do \
+		dir=$(BENCH_CORPUS)/$$n; rm -rf $$dir; \
+		echo; echo "== $$n articles (seed $(SCALE_SEED)) =="; \
+		.build/release/newsq-bench generate --articles $$n --seed $(SCALE_SEED) --out $$dir; \
+		.build/release/newsq-bench queries --runs $(SCALE_RUNS) --json $$dir.newsq.json $$dir; \
+		.build/release/newsq -q --format jsonl -e quotes $$dir > $$dir.quotes.jsonl; \
+		python3 bench/sqlite_peer.py --quotes $$dir.quotes.jsonl --runs $(SCALE_RUNS) --newsq $$dir.newsq.json; \
+	done
+	@uptime

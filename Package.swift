@@ -34,9 +34,12 @@ let package = Package(
             resources: [.copy("Resources/corpus")]
         ),
         .executableTarget(name: "newsq", dependencies: ["NewsQueryShell"]),
-        // Stage timings for BENCHMARKS.md (`make bench`); not shipped.
-        .executableTarget(name: "newsq-bench", dependencies: ["NewsQuery"]),
+        // Stage timings, the synthetic corpus and query latency for BENCHMARKS.md (`make bench`,
+        // `make bench-scale`); not shipped.
+        .target(name: "BenchCorpus"),
+        .executableTarget(name: "newsq-bench", dependencies: ["NewsQuery", "BenchCorpus"]),
         .testTarget(name: "NewsQueryTests", dependencies: ["NewsQuery"]),
         .testTarget(name: "NewsQueryShellTests", dependencies: ["NewsQueryShell", "NewsQuery"]),
+        .testTarget(name: "BenchCorpusTests", dependencies: ["BenchCorpus", "NewsQuery"]),
     ]
 )

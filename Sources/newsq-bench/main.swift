@@ -4,10 +4,19 @@
 //                                             annotation throughput (MB/s of text) and store build time
 //   newsq-bench dump PATH...                  every article's annotations, one line per item, for
 //                                             checking that an optimisation changes no output
+//   newsq-bench generate --articles N --seed S --out DIR [--from PATH...] [--given-names FILE]
+//                                             a synthetic corpus of N articles recombined from real
+//                                             ones (default: ../shared/polnear/train/text and
+//                                             ../shared/seeds; names: the entity gazetteer's given
+//                                             names); same seed, same bytes. Run from the package root
+//   newsq-bench queries [--runs N] [--queries FILE] [--json FILE] DIR
+//                                             load time, memory, and p50/p99 latency (wall clock) of
+//                                             each statement of bench/scale-queries.tsv; see Scale.swift
 //
 // Files are read before the clock starts; only the stage itself is timed, in CPU seconds of the process
 // (all threads), which other work on the machine does not inflate. Each run repeats the stage over
 // every document; the report gives the best and the median run.
+import BenchCorpus
 import Foundation
 import NewsQuery
 
@@ -94,5 +103,11 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "annotate": annotateBench(Array(arguments.dropFirst()))
 case "dump": dump(Array(arguments.dropFirst()))
-default: fail("usage: newsq-bench annotate [--runs N] PATH... | newsq-bench dump PATH...")
+case "generate": generate(Array(arguments.dropFirst()))
+case "queries": queryBench(Array(arguments.dropFirst()))
+default: fail("""
+    usage: newsq-bench annotate [--runs N] [--annotate-only] PATH... | newsq-bench dump PATH...
+           newsq-bench generate --articles N --seed S --out DIR [--from PATH...] [--given-names FILE]
+           newsq-bench queries [--runs N] [--queries FILE] [--json FILE] DIR
+    """)
 }
