@@ -49,8 +49,8 @@ bench: build
 
 # Scale (issue 7): seeded synthetic corpora of each size in SCALE_SIZES (regenerated every time, into
 # .build/bench-corpus, not committed), then on each: load time, memory and per-statement p50/p99 of
-# bench/scale-queries.tsv (newsq-bench queries), the same quotations exported as JSONL and queried
-# through SQLite FTS5 (bench/sqlite_peer.py), and one table of both with the newsq/SQLite ratios and
+# Sources/newsq-bench/peer/scale-queries.tsv (newsq-bench queries), the same quotations exported as JSONL and queried
+# through SQLite FTS5 (Sources/newsq-bench/peer/sqlite_peer.py), and one table of both with the newsq/SQLite ratios and
 # the answers' sizes. Wall-clock figures: take them on a quiet machine. Figures go in BENCHMARKS.md.
 SCALE_SIZES ?= 1000 10000
 SCALE_RUNS ?= 200
@@ -66,6 +66,6 @@ bench-scale: deps
 		.build/release/newsq-bench generate --articles $$n --seed $(SCALE_SEED) --out $$dir; \
 		.build/release/newsq-bench queries --runs $(SCALE_RUNS) --json $$dir.newsq.json $$dir; \
 		.build/release/newsq -q --format jsonl -e quotes $$dir > $$dir.quotes.jsonl; \
-		python3 bench/sqlite_peer.py --quotes $$dir.quotes.jsonl --runs $(SCALE_RUNS) --newsq $$dir.newsq.json; \
+		python3 Sources/newsq-bench/peer/sqlite_peer.py --quotes $$dir.quotes.jsonl --runs $(SCALE_RUNS) --newsq $$dir.newsq.json; \
 	done
 	@uptime

@@ -37,7 +37,7 @@ let package = Package(
         // Stage timings, the synthetic corpus and query latency for BENCHMARKS.md (`make bench`,
         // `make bench-scale`); not shipped.
         .target(name: "BenchCorpus"),
-        .executableTarget(name: "newsq-bench", dependencies: ["NewsQuery", "BenchCorpus"]),
+        .executableTarget(name: "newsq-bench", dependencies: ["NewsQuery", "BenchCorpus"], exclude: ["peer"]),
         .testTarget(name: "NewsQueryTests", dependencies: ["NewsQuery"]),
         .testTarget(name: "NewsQueryShellTests", dependencies: ["NewsQueryShell", "NewsQuery"]),
         .testTarget(name: "BenchCorpusTests", dependencies: ["BenchCorpus", "NewsQuery"]),

@@ -42,7 +42,7 @@ struct BenchQuery {
     var statement: String
 }
 
-/// The query set: `bench/scale-queries.tsv`, one query a line: name, newsq statement, SQLite peer.
+/// The query set: `Sources/newsq-bench/peer/scale-queries.tsv`, one query a line: name, newsq statement, SQLite peer.
 func readQueries(_ path: String) -> [BenchQuery] {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { fail("cannot read \(path)") }
     return text.split(separator: "\n").compactMap { line in
@@ -112,7 +112,7 @@ struct ScaleReport: Codable {
 /// `queries [--runs N] [--queries FILE] [--json FILE] DIR`
 func queryBench(_ args: [String]) {
     var runs = 50
-    var queryFile = "bench/scale-queries.tsv"
+    var queryFile = "Sources/newsq-bench/peer/scale-queries.tsv"
     var jsonFile: String?
     var paths: [String] = []
     var i = 0

@@ -11,7 +11,7 @@
 //                                             names); same seed, same bytes. Run from the package root
 //   newsq-bench queries [--runs N] [--queries FILE] [--json FILE] DIR
 //                                             load time, memory, and p50/p99 latency (wall clock) of
-//                                             each statement of bench/scale-queries.tsv; see Scale.swift
+//                                             each statement of Sources/newsq-bench/peer/scale-queries.tsv; see Scale.swift
 //
 // Files are read before the clock starts; only the stage itself is timed, in CPU seconds of the process
 // (all threads), which other work on the machine does not inflate. Each run repeats the stage over

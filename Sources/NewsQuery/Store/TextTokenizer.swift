@@ -1,5 +1,6 @@
 /// Splits text into words for indexing and matching: maximal runs of letters and digits (an inner
-/// apostrophe or hyphen between letters stays inside the word: `don't`, `Kim-Putin`), lower-cased.
+/// apostrophe or hyphen between letters stays inside the word: `don't`, `Kim-Putin`; a final possessive
+/// `'s` is dropped: `Clinton's` is the word `clinton`), lower-cased.
 /// The same tokenizer serves the index and the query's text terms, so both agree on what a word is.
 public enum TextTokenizer {
     public struct Token: Hashable, Sendable {
@@ -27,7 +28,12 @@ public enum TextTokenizer {
                 }
                 break
             }
-            result.append(Token(word: lowercased(scalars[start..<i]), span: Span(start, i)))
+            // a possessive is the word itself: "Clinton's" and "Clinton’s" are found by clinton
+            var end = i
+            if i - start >= 4, scalars[i - 1] == "s" || scalars[i - 1] == "S", scalars[i - 2] == "'" || scalars[i - 2] == "\u{2019}" {
+                end = i - 2
+            }
+            result.append(Token(word: lowercased(scalars[start..<end]), span: Span(start, i)))
         }
         return result
     }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The SQLite FTS5 peer of `newsq-bench queries` (issue 7; `make bench-scale`, BENCHMARKS.md).
 
-    python3 bench/sqlite_peer.py --quotes QUOTES.jsonl [--queries bench/scale-queries.tsv]
+    python3 Sources/newsq-bench/peer/sqlite_peer.py --quotes QUOTES.jsonl [--queries Sources/newsq-bench/peer/scale-queries.tsv]
                                  [--runs N] [--newsq NEWSQ.json]
 
 QUOTES.jsonl is what `newsq --format jsonl -e quotes DIR` prints for the corpus: the same
@@ -100,7 +100,7 @@ def size_text(rows, total):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quotes", required=True)
-    parser.add_argument("--queries", default="bench/scale-queries.tsv")
+    parser.add_argument("--queries", default="Sources/newsq-bench/peer/scale-queries.tsv")
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--newsq")
     args = parser.parse_args()
