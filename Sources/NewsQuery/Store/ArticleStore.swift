@@ -121,23 +121,45 @@ public struct ArticleStore: Sendable {
         }
         entityCounts = counts.map { ($0.mentions, $0.articles.count) }
         resolveSpeakers()
-        quoteIDs = []
-        var index = InvertedIndex()
-        for (a, article) in articles.enumerated() {
-            for (q, quote) in article.annotations.quotations.enumerated() {
-                let id = QuoteID(article: a, index: q)
-                index.add(document: quoteIDs.count, text: article.text(of: quote.content))
-                quoteIDs.append(id)
-            }
-        }
-        quoteIndex = index
-        facts = FactTable(articles: articles)
         var mentionStarts = [[Int]](repeating: [], count: articles.count)
         for m in entityMentions { mentionStarts[m.article].append(m.span.start) }
-        sentences = articles.indices.flatMap { SentenceRow.rows(of: articles[$0], index: $0, mentionStarts: mentionStarts[$0]) }
-        var words = InvertedIndex()
-        for (n, row) in sentences.enumerated() { words.add(document: n, text: articles[row.article].text(of: row.span)) }
-        sentenceIndex = words
+        // The word index of the quotations, the facts, and the sentences with their word index need
+        // nothing of each other: built at once, one per core.
+        enum Part {
+            case quotes([QuoteID], InvertedIndex)
+            case facts(FactTable)
+            case sentences([SentenceRow], InvertedIndex)
+        }
+        let all = articles
+        let starts = mentionStarts
+        let parts = EntityResolver.parallelMap([0, 1, 2]) { part -> Part in
+            switch part {
+            case 0:
+                var ids: [QuoteID] = []
+                var index = InvertedIndex()
+                for (a, article) in all.enumerated() {
+                    for (q, quote) in article.annotations.quotations.enumerated() {
+                        index.add(document: ids.count, text: article.text(of: quote.content))
+                        ids.append(QuoteID(article: a, index: q))
+                    }
+                }
+                return .quotes(ids, index)
+            case 1:
+                return .facts(FactTable(articles: all))
+            default:
+                let rows = all.indices.flatMap { SentenceRow.rows(of: all[$0], index: $0, mentionStarts: starts[$0]) }
+                var words = InvertedIndex()
+                for (n, row) in rows.enumerated() { words.add(document: n, text: all[row.article].text(of: row.span)) }
+                return .sentences(rows, words)
+            }
+        }
+        for part in parts {
+            switch part {
+            case .quotes(let ids, let index): quoteIDs = ids; quoteIndex = index
+            case .facts(let table): facts = table
+            case .sentences(let rows, let index): sentences = rows; sentenceIndex = index
+            }
+        }
         duplicateCache = Computed()
     }
 
