@@ -82,7 +82,7 @@ func annotateBench(_ args: [String]) {
             precondition(store.articles.count == articles.count)
         })
     }
-    print(summary("annotate (sentences, statements, speakers, boilerplate, credits)", annotateTimes, bytes: bytes))
+    print(summary("annotate (sentences, statements, speakers, boilerplate, credits, datelines)", annotateTimes, bytes: bytes))
     if !indexTimes.isEmpty { print(summary("store (entities, facts, indexes)", indexTimes, bytes: bytes)) }
 }
 
