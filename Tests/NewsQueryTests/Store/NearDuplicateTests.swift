@@ -20,17 +20,9 @@ import Testing
         """
 
     /// The same copy under another headline, with a closing paragraph of its own.
-    static let republished = """
-        Grain ships sail from Odesa as Black Sea deal holds
+    static let republished = "Grain ships sail from Odesa as Black Sea deal holds"
+        + wire.drop { $0 != "\n" } + """
 
-        Ships carrying grain left the port of Odesa on Monday for the first time in six weeks, after
-        negotiators agreed on new inspection rules for the Black Sea corridor.
-        Officials said at least twelve vessels were waiting to load wheat and corn, and that the first
-        convoy would reach the Bosphorus by Wednesday if the weather held.
-        The agreement follows months of disputes over insurance, mines drifting near the coast and the
-        pace of inspections in Istanbul, which traders blamed for pushing up prices across Africa.
-        Analysts cautioned that the deal could collapse again if attacks on port facilities resumed,
-        but said the reopening would ease pressure on importers in Egypt, Kenya and Lebanon.
         In Nairobi, flour millers welcomed the news and said bread prices could fall before the end of
         the year, although fuel costs remained a concern for bakeries across the region.
         """
