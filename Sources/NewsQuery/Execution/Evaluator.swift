@@ -198,6 +198,18 @@ struct Evaluator {
         }
     }
 
+    /// `a.lowercased() == b.lowercased()`, without building either string when both are ASCII (every
+    /// row of a filter is compared this way).
+    static func equalIgnoringCase(_ a: String, _ b: String) -> Bool {
+        var ascii = true
+        let same = a.utf8.elementsEqual(b.utf8) { x, y in
+            if x >= 128 || y >= 128 { ascii = false; return x == y }
+            return (x >= 65 && x <= 90 ? x | 0x20 : x) == (y >= 65 && y <= 90 ? y | 0x20 : y)
+        }
+        if same { return true }
+        return !ascii && a.lowercased() == b.lowercased()
+    }
+
     /// A field of an entity (`entities`, and the entity of a mention).
     func text(of field: Field, entity: Entity) -> String? {
         switch field {
@@ -250,9 +262,9 @@ struct Evaluator {
     }
 
     private func equals(_ field: Field, _ value: String, _ row: Row) -> Bool {
-        let wanted = value.lowercased()
         let actual = text(of: field, row)
-        if (actual ?? "").lowercased() == wanted { return true }
+        if Evaluator.equalIgnoringCase(actual ?? "", value) { return true }
+        let wanted = value.lowercased()
         switch field.type {
         case .number, .date: return Evaluator.order(actual, value, type: field.type) == 0
         default: break
