@@ -61,9 +61,7 @@ public struct Gazetteer: Sendable {
     }
 
     @inline(__always) static func bloomBit<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return Int(truncatingIfNeeded: h >> 17) & 16383
+        Int(truncatingIfNeeded: FNV.hash(bytes: bytes) >> 17) & 16383
     }
 
     /// First words of multiword titles and places (a fast pre-check for phrase matching).

@@ -450,24 +450,22 @@ struct ScalarText {
 
     /// FNV-1a over the span's scalar values.
     @inline(__always) func hash(_ span: Span) -> UInt64 {
-        var h = ScalarText.fnvBasis
+        var h = FNV.basis
         var i = span.start
-        while i < span.end { h = (h ^ UInt64(scalars[i].value)) &* 0x100_0000_01b3; i += 1 }
+        while i < span.end { h = FNV.step(h, UInt64(scalars[i].value)); i += 1 }
         return h
     }
 
-    static func hash<C: Collection>(_ values: C) -> UInt64 where C.Element == Unicode.Scalar { fnv(fnvBasis, values) }
-
-    static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    static func hash<C: Collection>(_ values: C) -> UInt64 where C.Element == Unicode.Scalar { fnv(FNV.basis, values) }
 
     /// FNV-1a continued from `h` over more scalars (hashing "a b" in steps gives the hash of the whole).
     @inline(__always) static func fnv<C: Collection>(_ h: UInt64, _ values: C) -> UInt64 where C.Element == Unicode.Scalar {
         var h = h
-        for s in values { h = (h ^ UInt64(s.value)) &* 0x100_0000_01b3 }
+        for s in values { h = FNV.step(h, UInt64(s.value)) }
         return h
     }
 
-    @inline(__always) static func fnv(_ h: UInt64, _ s: Unicode.Scalar) -> UInt64 { (h ^ UInt64(s.value)) &* 0x100_0000_01b3 }
+    @inline(__always) static func fnv(_ h: UInt64, _ s: Unicode.Scalar) -> UInt64 { FNV.step(h, UInt64(s.value)) }
 
     func equal(_ a: Span, _ b: Span) -> Bool {
         a.end - a.start == b.end - b.start && scalars[a.start..<a.end].elementsEqual(scalars[b.start..<b.end])
@@ -569,7 +567,7 @@ extension Provenance {
                 window.append(next)
             }
             hashes.removeAll(keepingCapacity: true)
-            var h = ScalarText.fnvBasis
+            var h = FNV.basis
             for (n, (w, _)) in window.enumerated() {
                 if n > 0 { h = ScalarText.fnv(h, " ") }
                 var possessive: UInt64?

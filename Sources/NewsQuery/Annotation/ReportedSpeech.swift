@@ -1243,13 +1243,13 @@ struct ReportedSpeechExtractor {
 
     /// A hash of the letters and digits of `span` (case-folded for ASCII): equal texts modulo punctuation and spacing.
     static func textKey(_ sc: [Unicode.Scalar], _ span: Span) -> Int {
-        var h: UInt64 = 0xcbf29ce484222325
+        var h = FNV.basis
         for k in span.start..<span.end {
             let u = sc[k]
             guard ScalarClass.isAlnum(u) else { continue }
             var v = u.value
             if v >= 65 && v <= 90 { v += 32 }
-            h = (h ^ UInt64(v)) &* 0x100000001b3
+            h = FNV.step(h, UInt64(v))
         }
         return Int(truncatingIfNeeded: h) | 1
     }

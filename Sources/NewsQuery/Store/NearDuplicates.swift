@@ -116,18 +116,14 @@ public struct NearDuplicates: Sendable {
             .map { hash($0.word) }
         guard words.count >= shingleLength else { return [] }
         return (0...(words.count - shingleLength)).map { i in
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for w in words[i..<(i + shingleLength)] { h = (h ^ w) &* 0x100_0000_01b3; h ^= h >> 29 }
+            var h = FNV.basis
+            for w in words[i..<(i + shingleLength)] { h = FNV.step(h, w); h ^= h >> 29 }
             return h
         }
     }
 
     /// FNV-1a of a word's UTF-8 bytes.
-    static func hash(_ word: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return h
-    }
+    static func hash(_ word: String) -> UInt64 { FNV.hash(bytes: word.utf8) }
 
     /// Elements common to two sorted arrays without duplicates.
     static func intersectionCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
