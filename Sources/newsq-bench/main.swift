@@ -93,6 +93,7 @@ func dump(_ paths: [String]) {
         func s(_ span: Span?) -> String { span.map { "\($0.start)-\($0.end)" } ?? "-" }
         print("\(d.id) sentences \(a.sentences.map { s($0) }.joined(separator: ",")) boilerplate \(a.boilerplate.map { s($0) }.joined(separator: ",")) repeats \(a.repeats.map { s($0) }.joined(separator: ","))")
         print("\(d.id) agencies \(a.agencies.joined(separator: "|")) byline \(a.byline ?? "-") translation \(s(a.translationCredit))")
+        print("\(d.id) credits \(a.agencyCredits.map { "\($0.name)@\(s($0.span))" }.joined(separator: ",")) byline-at \(s(a.bylineSpan)) dateline \(s(a.dateline?.span))")
         for q in a.quotations {
             print("\(d.id) \(q.kind.rawValue) \(s(q.content)) cue \(s(q.cue)) mention \(s(q.speakerMention)) speaker \(q.speaker ?? "-") \(q.speakerCountry ?? "-") \(q.cueClass) repeat \(q.isRepeat)")
         }

@@ -55,7 +55,9 @@ public struct Annotator: Sendable {
         quotations.sort { $0.content < $1.content }
         var annotations = ArticleAnnotations(sentences: sentences, quotations: quotations, boilerplate: boilerplate, repeats: repeats)
         annotations.agencies = credits.agencies
+        annotations.agencyCredits = credits.agencyCredits
         annotations.byline = credits.byline
+        annotations.bylineSpan = credits.bylineSpan
         annotations.translationCredit = credits.translationCredit
         annotations.dateline = dateline
         return annotations

@@ -372,6 +372,18 @@ struct ScalarText {
         s == " " || s == "\t" || s.properties.generalCategory == .spaceSeparator
     }
 
+    /// The spans of the words of a line, separated by spaces or tabs (as `Provenance.words` splits).
+    func wordSpans(_ span: Span) -> [Span] {
+        var out: [Span] = []
+        var start = -1
+        for i in span.start..<span.end {
+            let blank = scalars[i] == " " || scalars[i] == "\t"
+            if blank, start >= 0 { out.append(Span(start, i)); start = -1 } else if !blank, start < 0 { start = i }
+        }
+        if start >= 0 { out.append(Span(start, span.end)) }
+        return out
+    }
+
     /// Words separated by spaces or tabs, counted up to `limit`.
     func wordCount(_ span: Span, limit: Int) -> Int {
         var count = 0, inWord = false
@@ -487,37 +499,51 @@ extension Provenance {
     /// order), the byline ("By NAME" line, or the name a closing author bio opens with), and a
     /// translation credit line ("Translation by NAME", "Translated by …", "Translated from …").
     struct Credits: Hashable, Sendable {
+        /// Canonical names, first-seen order.
         var agencies: [String] = []
+        /// Every credit with its span, in text order.
+        var agencyCredits: [AgencyCredit] = []
         var byline: String?
+        var bylineSpan: Span?
         var translationCredit: Span?
+
+        mutating func credit(_ name: String, at span: Span) {
+            if !agencies.contains(name) { agencies.append(name) }
+            agencyCredits.append(AgencyCredit(name: name, span: span))
+        }
     }
 
     /// A dateline's agency (`WASHINGTON (AP) —`) is credited where the dateline stands, even when the
     /// agency list lacks it.
     func credits(_ t: ScalarText, lines: [Line], boilerplate: [Span], dateline: Dateline? = nil) -> Credits {
         var out = Credits()
-        var seen: Set<String> = []
         for line in lines {
             let span = line.span
-            if let name = dateline?.agencyName, let d = dateline, span.start <= d.span.start, d.span.end <= span.end,
-               seen.insert(name).inserted {
-                out.agencies.append(name)
+            // the dateline's agency, where the dateline names it, unless the line's own look-up finds it there
+            let lineCredits = agencyNames(t, span)
+            if let name = dateline?.agencyName, let d = dateline, span.start <= d.span.start, d.span.end <= span.end {
+                let at = d.agency ?? d.span
+                if !lineCredits.contains(where: { $0.span.overlaps(at) }) { out.credit(name, at: at) }
             }
             if out.translationCredit == nil, Provenance.translationPrefixes.contains(where: { t.hasFoldedPrefix($0, span) }) {
                 out.translationCredit = span
             }
             if out.byline == nil, t.hasFoldedPrefix(Provenance.byPrefix, span) {
                 let name = t.string(span.start + 3, span.end)
-                if isBareName(name) { out.byline = name }
+                if isBareName(name) { out.byline = name; out.bylineSpan = Span(span.start + 3, span.end) }
             }
             if out.byline == nil, boilerplate.covers(span), t.mayBeBio(span) {
                 let words = Provenance.words(t.string(span))
-                if isBio(words), let isIndex = words.firstIndex(of: "is") {
+                if isBio(words), let isIndex = words.firstIndex(of: "is"), isIndex > 0 {
                     out.byline = words[..<isIndex].joined(separator: " ")
+                    // the name is the line's first words: from the line's start to the end of the last
+                    let wordSpans = t.wordSpans(span)
+                    if isIndex <= wordSpans.count { out.bylineSpan = Span(span.start, wordSpans[isIndex - 1].end) }
                 }
             }
-            for name in agencyNames(t, span) where seen.insert(name).inserted { out.agencies.append(name) }
+            for credit in lineCredits { out.credit(credit.name, at: credit.span) }
         }
+        out.agencyCredits.sort { $0.span.start < $1.span.start }
         return out
     }
 
@@ -552,8 +578,8 @@ extension Provenance {
     /// Agency names in one line: word n-grams (longest first) looked up in the list, punctuation around
     /// words dropped, a final possessive ('s) ignored. Only words that open some agency name (found by
     /// hash) start a look-up, so an ordinary paragraph builds no string.
-    func agencyNames(_ t: ScalarText, _ span: Span) -> [String] {
-        var out: [String] = []
+    func agencyNames(_ t: ScalarText, _ span: Span) -> [AgencyCredit] {
+        var out: [AgencyCredit] = []
         var window: [(word: Span, after: Int)] = []
         var hashes: [(plain: UInt64, possessive: UInt64?)] = []
         var i = span.start
@@ -584,7 +610,7 @@ extension Provenance {
                 let candidate = window[..<n].map { t.string($0.word) }.joined(separator: " ")
                 let key = candidate.hasUTF8Suffix("'s") || candidate.hasUTF8Suffix("’s") ? String(candidate.dropLast(2)) : candidate
                 if let name = agencies[key] {
-                    out.append(name)
+                    out.append(AgencyCredit(name: name, span: Span(window[0].word.start, window[n - 1].word.end)))
                     i = window[n - 1].after
                     break
                 }

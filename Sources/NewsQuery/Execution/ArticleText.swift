@@ -26,8 +26,27 @@ struct ArticleText {
         let quotes = article.annotations.quotations
         let count = quotes.count
         let header = "\(article.id): \(count) \(count == 1 ? "quotation" : "quotations"), marked [[…]]{speaker}"
-        return header + "\n\n" + marked(article, quotes, from: article.bodyStart, to: article.scalars.count)
-            .trimmingWhitespace()
+        return ([header] + provenance(article)).joined(separator: "\n") + "\n\n"
+            + marked(article, quotes, from: article.bodyStart, to: article.scalars.count).trimmingWhitespace()
+    }
+
+    /// Where the text names its provenance, with offsets: the dateline, the byline and every agency
+    /// credit (its canonical name, and the words as written when they differ).
+    func provenance(_ article: Article) -> [String] {
+        let a = article.annotations
+        func at(_ span: Span) -> String { "at \(span.start)–\(span.end)" }
+        var lines: [String] = []
+        if let d = a.dateline { lines.append("dateline: \(article.text(of: d.span)) \(at(d.span))") }
+        if let name = a.byline {
+            lines.append("byline: \(name)" + (a.bylineSpan.map { " " + at($0) } ?? ""))
+        }
+        if !a.agencyCredits.isEmpty {
+            lines.append("credits: " + a.agencyCredits.map { c in
+                let written = article.text(of: c.span)
+                return c.name + (written == c.name ? "" : " (“\(written)”)") + " " + at(c.span)
+            }.joined(separator: "; "))
+        }
+        return lines
     }
 
     /// The quotation starting at `offset` (or else the first covering it) of an article.

@@ -49,8 +49,12 @@ public struct ArticleAnnotations: Hashable, Sendable {
     /// News agencies and outlets the body names as sources (canonical names from
     /// `provenance-agencies.tsv`, first-seen order): `source.agencies`.
     public var agencies: [String] = []
+    /// Where the body names them: every credit, in text order (an agency named twice has two).
+    public var agencyCredits: [AgencyCredit] = []
     /// The author named by a "By NAME" line or an author bio: `source.byline`.
     public var byline: String?
+    /// Where the byline's name is written.
+    public var bylineSpan: Span?
     /// A translation credit line ("Translation by NAME"): with `translated_from`, `source.translated`.
     public var translationCredit: Span?
     /// The dateline opening the body (`WASHINGTON (AP) —`): `source.dateline`, `source.dateline_country`.
@@ -62,4 +66,12 @@ public struct ArticleAnnotations: Hashable, Sendable {
         self.boilerplate = boilerplate
         self.repeats = repeats
     }
+}
+
+/// A news agency or outlet named in an article's body: its canonical name and the span of the words
+/// that name it ("the Associated Press" → AP).
+public struct AgencyCredit: Hashable, Sendable {
+    public var name: String
+    public var span: Span
+    public init(name: String, span: Span) { self.name = name; self.span = span }
 }

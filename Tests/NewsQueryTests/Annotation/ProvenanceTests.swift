@@ -146,6 +146,13 @@ struct ProvenanceTests {
         #expect(a.agencies == ["AFP", "Yonhap", "Reuters"])
         #expect(a.byline == "Jane Roe")
         #expect(a.translationCredit.map { ProvenanceTests.text(s, $0) } == "Translation by Sasha Smith")
+        // every credit where the text names it, and the byline's words
+        #expect(a.agencyCredits.map { "\($0.name)=\(ProvenanceTests.text(s, $0.span))" } == ["AFP=AFP", "Yonhap=Yonhap", "Reuters=Reuters"])
+        #expect(a.bylineSpan.map { ProvenanceTests.text(s, $0) } == "Jane Roe")
+        let (t, bio) = annotate("The Associated Press reported it first; the AP later corrected it.\n\nJohn Smith is a reporter for The Daily Planet.\n")
+        #expect(bio.agencyCredits.map { "\($0.name)=\(ProvenanceTests.text(t, $0.span))" } == ["AP=Associated Press", "AP=AP"])
+        #expect(bio.agencies == ["AP"])
+        #expect(bio.byline == "John Smith" && bio.bylineSpan.map { ProvenanceTests.text(t, $0) } == "John Smith")
         let (_, plain) = annotate("The talks resumed on Monday, officials said.\n")
         #expect(plain.agencies.isEmpty && plain.byline == nil && plain.translationCredit == nil)
     }
