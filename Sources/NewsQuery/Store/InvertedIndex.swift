@@ -9,6 +9,9 @@ public struct InvertedIndex: Sendable {
 
     private(set) var postings: [String: [Posting]] = [:]
     public private(set) var documentCount = 0
+    /// The words in byte order, sorted on first use (a prefix is then a binary search, not a pass over
+    /// every word: the planner expands each search word this way). Each change starts a new one.
+    private var vocabulary = Computed<[String]>()
 
     public init() {}
 
@@ -22,6 +25,7 @@ public struct InvertedIndex: Sendable {
         for (word, positions) in positionsByWord {
             postings[word, default: []].append(Posting(document: document, positions: positions))
         }
+        vocabulary = Computed()
     }
 
     /// The postings of one (lower-cased) word; empty when it never occurs.
@@ -29,7 +33,21 @@ public struct InvertedIndex: Sendable {
 
     /// Every indexed word starting with `prefix` (for wildcard terms), sorted.
     public func words(withPrefix prefix: String) -> [String] {
-        postings.keys.filter { $0.hasPrefix(prefix) }.sorted()
+        // A word with an ASCII prefix starts with its bytes; the candidates so found are checked with
+        // `hasPrefix` (characters), so the answer is the same as filtering every word.
+        guard prefix.utf8.allSatisfy({ $0 < 128 }) else { return postings.keys.filter { $0.hasPrefix(prefix) }.sorted() }
+        let sorted = vocabulary.value { postings.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid].utf8.lexicographicallyPrecedes(prefix.utf8) { lo = mid + 1 } else { hi = mid }
+        }
+        var found: [String] = []
+        while lo < sorted.count, sorted[lo].utf8.starts(with: prefix.utf8) {
+            if sorted[lo].hasPrefix(prefix) { found.append(sorted[lo]) }
+            lo += 1
+        }
+        return found.sorted()
     }
 
     /// How many documents contain the word: the planner's estimate for a lookup.
