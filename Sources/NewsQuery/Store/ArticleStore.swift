@@ -29,8 +29,23 @@ public struct Article: Sendable {
     }
 
     /// The text of a span on one line: line breaks become spaces, ends trimmed (a sentence as listed).
+    /// Read on scalars, not characters (every quotation row's `sentence` is built this way): a run of
+    /// line breaks between words is one space, as splitting at newlines and joining with spaces gives.
     public func line(of span: Span) -> String {
-        text(of: span).split(whereSeparator: \.isNewline).joined(separator: " ").trimmingWhitespace()
+        let lo = min(max(0, span.start), scalars.count), hi = min(max(lo, span.end), scalars.count)
+        var kept: [Unicode.Scalar] = []
+        kept.reserveCapacity(hi - lo)
+        var separate = false
+        for s in scalars[lo..<hi] {
+            switch s.value {
+            case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029:   // what `Character.isNewline` holds
+                separate = !kept.isEmpty
+            default:
+                if separate { kept.append(" "); separate = false }
+                kept.append(s)
+            }
+        }
+        return String(scalars: kept[...]).trimmingWhitespace()
     }
 
     /// The sentence that holds the offset (`annotations.sentences`), or nil when it lies in none.

@@ -28,3 +28,16 @@ import Testing
         #expect(ArticleStore.namesHead(jordan, of: "jordan"))
     }
 }
+
+@Suite("Store: an article's text on one line")
+struct ArticleLineTests {
+    @Test func lineBreaksBecomeOneSpaceAsSplittingAndJoiningGives() {
+        let texts = ["One\ntwo", "\n\nLead\r\n\r\nnext  line\n", "a\u{2028}b\u{85}c\u{0B}d", "  spaced \n\n words  ", "é\ncafe\u{301}\n", "\n\n"]
+        for text in texts {
+            let article = Article(document: Document(id: "t", text: text), annotations: ArticleAnnotations())
+            let span = Span(0, article.scalars.count)
+            let joined = article.text(of: span).split(whereSeparator: \.isNewline).joined(separator: " ").trimmingWhitespace()
+            #expect(article.line(of: span) == joined, "\(text.debugDescription)")
+        }
+    }
+}
