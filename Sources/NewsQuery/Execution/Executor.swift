@@ -184,7 +184,7 @@ struct Executor {
 
     /// Row numbers sorted by field values (stable; empty values last when the key says so).
     private func sorted(_ numbers: [Int], by keys: [SortKey], row: (Int) -> Evaluator.Row) -> [Int] {
-        let values = numbers.map { n in keys.map { key in key.field.map { evaluator.value(of: $0, row(n)) } ?? .null } }
+        let values = numbers.map { n in keys.map { key in SortValue(key.field.map { evaluator.value(of: $0, row(n)) } ?? .null) } }
         let order = numbers.indices.sorted { a, b in
             for (i, key) in keys.enumerated() {
                 let c = Executor.compare(values[a][i], values[b][i], key)
@@ -345,19 +345,36 @@ struct Executor {
     /// Stable sort by the keys; text compares case-insensitively (then exactly), numbers numerically.
     static func sorted(_ rows: [[Value]], by keys: [SortKey], columns: [String]) -> [[Value]] {
         let resolved = keys.compactMap { key in columns.firstIndex(of: key.column).map { (key, $0) } }
-        return rows.enumerated().sorted { a, b in
-            for (key, column) in resolved {
-                let order = compare(a.element[column], b.element[column], key)
+        // Each sort value's text and lower case are made once per row, not at every comparison.
+        let prepared = rows.map { row in resolved.map { SortValue(row[$0.1]) } }
+        let order = rows.indices.sorted { a, b in
+            for (k, (key, _)) in resolved.enumerated() {
+                let order = compare(prepared[a][k], prepared[b][k], key)
                 if order != 0 { return order < 0 }
             }
-            return a.offset < b.offset
-        }.map(\.element)
+            return a < b
+        }
+        return order.map { rows[$0] }
     }
 
-    /// The order of two values under a sort key: -1 when `x` comes first.
-    static func compare(_ x: Value, _ y: Value, _ key: SortKey) -> Int {
-        if key.emptyLast, x.plainText.isEmpty != y.plainText.isEmpty { return x.plainText.isEmpty ? 1 : -1 }
-        let order = compare(x, y)
+    /// A value ready to be sorted: its text and lower case computed once.
+    struct SortValue {
+        let value: Value
+        let text: String
+        let lower: String
+        init(_ value: Value) { self.value = value; text = value.plainText; lower = text.lowercased() }
+    }
+
+    /// The order of two values under a sort key: -1 when `x` comes first (empty values last when the
+    /// key says so; numbers by value; anything else by its text, ignoring case first).
+    static func compare(_ x: SortValue, _ y: SortValue, _ key: SortKey) -> Int {
+        if key.emptyLast, x.text.isEmpty != y.text.isEmpty { return x.text.isEmpty ? 1 : -1 }
+        let order: Int
+        switch (x.value, y.value) {
+        case (.int, .int), (.int, .number), (.number, .int), (.number, .number): order = compare(x.value, y.value)
+        default:
+            if x.lower != y.lower { order = x.lower < y.lower ? -1 : 1 } else { order = x.text < y.text ? -1 : x.text > y.text ? 1 : 0 }
+        }
         return key.descending ? -order : order
     }
 
