@@ -184,13 +184,8 @@ struct Executor {
 
     /// Row numbers sorted by field values (stable; empty values last when the key says so).
     private func sorted(_ numbers: [Int], by keys: [SortKey], row: (Int) -> Evaluator.Row) -> [Int] {
-        let values = numbers.map { n in keys.map { key in SortValue(key.field.map { evaluator.value(of: $0, row(n)) } ?? .null) } }
-        let order = numbers.indices.sorted { a, b in
-            for (i, key) in keys.enumerated() {
-                let c = Executor.compare(values[a][i], values[b][i], key)
-                if c != 0 { return c < 0 }
-            }
-            return a < b
+        let order = Executor.sortedIndices(count: numbers.count, keys: keys) { i, k in
+            keys[k].field.map { evaluator.value(of: $0, row(numbers[i])) } ?? .null
         }
         return order.map { numbers[$0] }
     }
@@ -345,50 +340,61 @@ struct Executor {
     /// Stable sort by the keys; text compares case-insensitively (then exactly), numbers numerically.
     static func sorted(_ rows: [[Value]], by keys: [SortKey], columns: [String]) -> [[Value]] {
         let resolved = keys.compactMap { key in columns.firstIndex(of: key.column).map { (key, $0) } }
-        // Each sort value's text and lower case are made once per row, not at every comparison.
-        let prepared = rows.map { row in resolved.map { SortValue(row[$0.1]) } }
-        let order = rows.indices.sorted { a, b in
-            for (k, (key, _)) in resolved.enumerated() {
-                let order = compare(prepared[a][k], prepared[b][k], key)
-                if order != 0 { return order < 0 }
-            }
-            return a < b
-        }
+        let order = sortedIndices(count: rows.count, keys: resolved.map(\.0)) { row, k in rows[row][resolved[k].1] }
         return order.map { rows[$0] }
     }
 
     /// A value ready to be sorted: its text and lower case computed once.
     struct SortValue {
-        let value: Value
+        /// An integer, another number, or anything else (sorted by its text).
+        enum Kind { case int, number, text }
+        let kind: Kind
+        let int: Int
+        let double: Double
         let text: String
         let lower: String
-        init(_ value: Value) { self.value = value; text = value.plainText; lower = text.lowercased() }
+        init(_ value: Value) {
+            switch value {
+            case .int(let i): kind = .int; int = i
+            case .number: kind = .number; int = 0
+            default: kind = .text; int = 0
+            }
+            double = value.doubleValue ?? 0
+            text = value.plainText
+            lower = text.lowercased()
+        }
+    }
+
+    /// The order (stable) of `count` rows under the sort keys; `value(row, k)` is a row's value for key
+    /// k. Each value is prepared once, in one flat array read in place by the comparisons.
+    static func sortedIndices(count: Int, keys: [SortKey], value: (Int, Int) -> Value) -> [Int] {
+        let n = keys.count
+        var prepared: [SortValue] = []
+        prepared.reserveCapacity(count * n)
+        for row in 0..<count { for k in 0..<n { prepared.append(SortValue(value(row, k))) } }
+        let descending = keys.map(\.descending), emptyLast = keys.map(\.emptyLast)
+        return prepared.withUnsafeBufferPointer { p in
+            (0..<count).sorted { a, b in
+                for k in 0..<n {
+                    let order = compare(p[a * n + k], p[b * n + k], descending: descending[k], emptyLast: emptyLast[k])
+                    if order != 0 { return order < 0 }
+                }
+                return a < b
+            }
+        }
     }
 
     /// The order of two values under a sort key: -1 when `x` comes first (empty values last when the
     /// key says so; numbers by value; anything else by its text, ignoring case first).
-    static func compare(_ x: SortValue, _ y: SortValue, _ key: SortKey) -> Int {
-        if key.emptyLast, x.text.isEmpty != y.text.isEmpty { return x.text.isEmpty ? 1 : -1 }
+    static func compare(_ x: borrowing SortValue, _ y: borrowing SortValue, descending: Bool, emptyLast: Bool) -> Int {
+        if emptyLast, x.text.isEmpty != y.text.isEmpty { return x.text.isEmpty ? 1 : -1 }
         let order: Int
-        switch (x.value, y.value) {
-        case (.int, .int), (.int, .number), (.number, .int), (.number, .number): order = compare(x.value, y.value)
+        switch (x.kind, y.kind) {
+        case (.int, .int): order = x.int < y.int ? -1 : x.int > y.int ? 1 : 0
+        case (.int, .number), (.number, .int), (.number, .number): order = x.double < y.double ? -1 : x.double > y.double ? 1 : 0
         default:
             if x.lower != y.lower { order = x.lower < y.lower ? -1 : 1 } else { order = x.text < y.text ? -1 : x.text > y.text ? 1 : 0 }
         }
-        return key.descending ? -order : order
-    }
-
-    static func compare(_ x: Value, _ y: Value) -> Int {
-        switch (x, y) {
-        case (.int(let a), .int(let b)): return a < b ? -1 : a > b ? 1 : 0
-        case (.int, .number), (.number, .int), (.number, .number):
-            let a = x.doubleValue ?? 0, b = y.doubleValue ?? 0
-            return a < b ? -1 : a > b ? 1 : 0
-        default:
-            let a = x.plainText, b = y.plainText
-            let (la, lb) = (a.lowercased(), b.lowercased())
-            if la != lb { return la < lb ? -1 : 1 }
-            return a < b ? -1 : a > b ? 1 : 0
-        }
+        return descending ? -order : order
     }
 }
