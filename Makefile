@@ -91,16 +91,20 @@ fuzz:
 	@mkdir -p $(FUZZ_CORPUS)/query $(FUZZ_CORPUS)/annotator $(FUZZ_OUT)
 	@grep -hv '^[[:space:]]*#' examples/*.nq | grep -v '^[[:space:]]*$$' | \
 		awk '{ print > sprintf("$(FUZZ_CORPUS)/query/seed-%03d", NR) }'
+	@# The query target's dictionary: the words and operators of the example statements (keywords,
+	@# fields, values), which libFuzzer splices into inputs.
+	@grep -hv '^[[:space:]]*#' examples/*.nq | grep -oE '[A-Za-z_][A-Za-z0-9_.]+|[<>=!~]+' | sort -u | \
+		sed 's/.*/"&"/' > $(FUZZ_OUT)/query.dict
 	@for f in examples/corpus/*.txt; do \
 		n=$$(basename $$f .txt); cp $$f $(FUZZ_CORPUS)/annotator/seed-$$n; \
 		awk -v RS= -v out=$(FUZZ_CORPUS)/annotator/seed-$$n-p '{ print > sprintf("%s%02d", out, NR) }' $$f; \
 	done
 	@set -e; for t in query:512 annotator:4096; do \
-		name=$${t%%:*}; \
+		name=$${t%%:*}; dict=; [ $$name = query ] && dict=-dict=$(FUZZ_OUT)/query.dict; \
 		echo "== fuzz-$$name: $(FUZZ_SECONDS) s (log: $(FUZZ_OUT)/$$name.log)"; \
 		if ! SWIFT_BACKTRACE=enable=no .build/fuzz/release/fuzz-$$name $(FUZZ_CORPUS)/$$name -max_total_time=$(FUZZ_SECONDS) \
 			-max_len=$${t##*:} -timeout=10 -rss_limit_mb=4096 -detect_leaks=0 -print_final_stats=1 \
-			-artifact_prefix=$(FUZZ_OUT)/$$name- > $(FUZZ_OUT)/$$name.log 2>&1; then \
+			$$dict -artifact_prefix=$(FUZZ_OUT)/$$name- > $(FUZZ_OUT)/$$name.log 2>&1; then \
 			tail -n 40 $(FUZZ_OUT)/$$name.log; echo "fuzz-$$name found a problem (input saved in $(FUZZ_OUT))"; exit 1; \
 		fi; \
 		grep -E '^stat::(number_of_executed_units|average_exec_per_sec|new_units_added)' $(FUZZ_OUT)/$$name.log; \
