@@ -79,8 +79,11 @@ bench-scale: deps
 # Release (-O keeps Swift's bounds and overflow checks) runs 3x as many inputs a second as debug; the
 # leak check is off because it scans the heap after most inputs (a quarter of the speed) and Swift's
 # reference counting leaves little for it to find. Swift's own crash backtracer is off: libFuzzer prints
-# the stack of a trap itself, and the backtracer's reads of the stack trip AddressSanitizer. Not part of `make test`: at a minute per target,
-# after a first build of several minutes, it would more than double CI's time.
+# the stack of a trap itself, and the backtracer's reads of the stack trip AddressSanitizer.
+# Each run first replays the whole saved corpus (every input found so far, a regression check), then
+# fuzzes: when the corpus outgrows FUZZ_SECONDS (no `new_units_added`), raise it, or shrink the corpus
+# with libFuzzer's -merge=1 into an empty folder. Not part of `make test`: at a minute per target, after
+# a first build of several minutes, it would more than double CI's time.
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD := -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING --scratch-path .build/fuzz
 FUZZ_CORPUS := .build/fuzz-corpus
