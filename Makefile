@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test eval bench bench-scale clean
+.PHONY: deps build run test eval bench bench-scale fuzz clean
 
 # libedit's headers (and pkg-config, which SwiftPM uses to find them) are installed when missing.
 deps:
@@ -69,3 +69,47 @@ bench-scale: deps
 		python3 Sources/newsq-bench/peer/sqlite_peer.py --quotes $$dir.quotes.jsonl --runs $(SCALE_RUNS) --newsq $$dir.newsq.json; \
 	done
 	@uptime
+
+# Fuzzing (issue 8) with libFuzzer, under AddressSanitizer: Sources/fuzz-query (any text as a statement, a
+# script and an `explain`, on the bundled corpus) and Sources/fuzz-annotator (any text as an article,
+# annotated, stored and queried). Built into their own scratch folder, so other builds are untouched.
+# Each runs FUZZ_SECONDS on its corpus in .build/fuzz-corpus (kept between runs, seeded from the example
+# statements and the bundled articles, whole and by paragraph); the full log goes to .build/fuzz-out,
+# with any crash or hang as an input file there (re-run one: .build/fuzz/release/fuzz-query FILE).
+# Release (-O keeps Swift's bounds and overflow checks) runs 3x as many inputs a second as debug; the
+# leak check is off because it scans the heap after most inputs (a quarter of the speed) and Swift's
+# reference counting leaves little for it to find. Swift's own crash backtracer is off: libFuzzer prints
+# the stack of a trap itself, and the backtracer's reads of the stack trip AddressSanitizer.
+# Each run first replays the whole saved corpus (every input found so far, a regression check), then
+# fuzzes: when the corpus outgrows FUZZ_SECONDS (no `new_units_added`), raise it, or shrink the corpus
+# with libFuzzer's -merge=1 into an empty folder. Not part of `make test`: at a minute per target, after
+# a first build of several minutes, it would more than double CI's time.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD := -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING --scratch-path .build/fuzz
+FUZZ_CORPUS := .build/fuzz-corpus
+FUZZ_OUT := .build/fuzz-out
+fuzz:
+	$(SWIFT) build $(FUZZ_BUILD) --product fuzz-query
+	$(SWIFT) build $(FUZZ_BUILD) --product fuzz-annotator
+	@mkdir -p $(FUZZ_CORPUS)/query $(FUZZ_CORPUS)/annotator $(FUZZ_OUT)
+	@grep -hv '^[[:space:]]*#' examples/*.nq | grep -v '^[[:space:]]*$$' | \
+		awk '{ print > sprintf("$(FUZZ_CORPUS)/query/seed-%03d", NR) }'
+	@# The query target's dictionary: the words and operators of the example statements (keywords,
+	@# fields, values), which libFuzzer splices into inputs.
+	@grep -hv '^[[:space:]]*#' examples/*.nq | grep -oE '[A-Za-z_][A-Za-z0-9_.]+|[<>=!~]+' | sort -u | \
+		sed 's/.*/"&"/' > $(FUZZ_OUT)/query.dict
+	@for f in examples/corpus/*.txt; do \
+		n=$$(basename $$f .txt); cp $$f $(FUZZ_CORPUS)/annotator/seed-$$n; \
+		awk -v RS= -v out=$(FUZZ_CORPUS)/annotator/seed-$$n-p '{ print > sprintf("%s%02d", out, NR) }' $$f; \
+	done
+	@set -e; for t in query:512 annotator:4096; do \
+		name=$${t%%:*}; dict=; [ $$name = query ] && dict=-dict=$(FUZZ_OUT)/query.dict; \
+		echo "== fuzz-$$name: $(FUZZ_SECONDS) s (log: $(FUZZ_OUT)/$$name.log)"; \
+		if ! SWIFT_BACKTRACE=enable=no .build/fuzz/release/fuzz-$$name $(FUZZ_CORPUS)/$$name -max_total_time=$(FUZZ_SECONDS) \
+			-max_len=$${t##*:} -timeout=10 -rss_limit_mb=4096 -detect_leaks=0 -print_final_stats=1 \
+			$$dict -artifact_prefix=$(FUZZ_OUT)/$$name- > $(FUZZ_OUT)/$$name.log 2>&1; then \
+			tail -n 40 $(FUZZ_OUT)/$$name.log; echo "fuzz-$$name found a problem (input saved in $(FUZZ_OUT))"; exit 1; \
+		fi; \
+		grep -E '^stat::(number_of_executed_units|average_exec_per_sec|new_units_added)' $(FUZZ_OUT)/$$name.log; \
+		echo "corpus: $$(ls $(FUZZ_CORPUS)/$$name | wc -l) inputs"; \
+	done

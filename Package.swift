@@ -38,6 +38,11 @@ let package = Package(
         // `make bench-scale`); not shipped.
         .target(name: "BenchCorpus"),
         .executableTarget(name: "newsq-bench", dependencies: ["NewsQuery", "BenchCorpus"], exclude: ["peer"]),
+        // libFuzzer targets (`make fuzz`, which builds them with -sanitize=fuzzer into .build/fuzz); a plain
+        // build makes binaries that only say so. Not shipped. CLibFuzzer declares libFuzzer's driver.
+        .systemLibrary(name: "CLibFuzzer"),
+        .executableTarget(name: "fuzz-query", dependencies: ["NewsQuery", "CLibFuzzer"]),
+        .executableTarget(name: "fuzz-annotator", dependencies: ["NewsQuery", "CLibFuzzer"]),
         .testTarget(name: "NewsQueryTests", dependencies: ["NewsQuery"]),
         .testTarget(name: "NewsQueryShellTests", dependencies: ["NewsQueryShell", "NewsQuery"]),
         .testTarget(name: "BenchCorpusTests", dependencies: ["BenchCorpus", "NewsQuery"]),

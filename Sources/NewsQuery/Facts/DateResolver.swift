@@ -92,6 +92,9 @@ struct DateResolver {
             }
         }
         if let (amount, unit) = m.ago {
+            // Any number can be written before `ago`; past a million units no text means a date, and
+            // beyond Int's range the conversion would trap.
+            guard abs(amount) <= 1_000_000 else { return (nil, "\(unit)s ago: too many to count back") }
             let n = Int(amount)
             switch unit {
             case "year": return (String(format: "%04d", anchor.year - n), "\(n) years before \(anchor.iso) (\(anchor.evidence))")

@@ -93,7 +93,8 @@ struct NumberExtractor {
             return isWord(j) && tokens[j].capitalized
         }
         func day(_ i: Int) -> Int? {
-            guard i < tokens.count, tokens[i].kind == .number, let n = tokens[i].number, n == n.rounded(), (1...31).contains(Int(n)),
+            // Compared as a Double: converting first would trap on a number beyond Int's range.
+            guard i < tokens.count, tokens[i].kind == .number, let n = tokens[i].number, n == n.rounded(), (1...31).contains(n),
                   !tokens[i].lower.contains(",") && !tokens[i].lower.contains(".") else { return nil }
             return Int(n)
         }

@@ -94,6 +94,22 @@ struct NumberExtractorTests {
         #expect(f[2].evidence?.contains("Tuesday nearest to 2023-09-10") == true)
     }
 
+    @Test func aNumberBeyondIntBeforeAMonthIsNoDay() {
+        // Found by fuzz-annotator: the day check converted the number to Int first, which traps.
+        let f = Self.facts("They counted 99999999999999999999 September visitors.", date: "2023-09-13")
+        #expect(!f.isEmpty)
+        #expect(!f.contains { $0.kind == .date && $0.date?.hasPrefix("2023-09-") == true })
+    }
+
+    @Test func agoBeyondAMillionUnitsStaysUnresolved() {
+        // Found by fuzz-annotator: `N years ago` converted N to Int, which traps beyond Int's range.
+        let f = Self.facts("The rocks formed 99999999999999999999 years ago.", date: "2023-09-13")
+        let ago = f.filter { $0.kind == .date }
+        #expect(ago.count == 1 && ago[0].date == nil)
+        #expect(ago[0].evidence?.contains("too many to count back") == true)
+        #expect(Self.summary("It began 1000 days ago.", date: "2023-09-13").contains("1000 days ago = 2020-12-17 (date)"))
+    }
+
     @Test func datesAreLeftAloneInsideOtherNumbers() {
         #expect(Self.summary("The 2,019 delegates met.") == ["2,019 = 2019 count (count)"])
     }
