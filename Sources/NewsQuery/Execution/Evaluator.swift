@@ -281,11 +281,11 @@ struct Evaluator {
         case .source:
             let id = Evaluator.outletID(actual ?? "")
             if !id.isEmpty, id == Evaluator.outletID(value) { return true }
-            return text(of: .sourceCountry, row)?.lowercased() == wanted
+            return text(of: .sourceCountry, row).map { Evaluator.equalIgnoringCase($0, value) } ?? false
         case .speaker:
             guard let actual else { return false }
             // Any alias of the speaker's entity names it ("Dmitri Peskov" finds Dmitry Peskov).
-            if store.entities.entities(named: value).contains(where: { $0.name.lowercased() == actual.lowercased() }) {
+            if store.entities.entities(named: value).contains(where: { Evaluator.equalIgnoringCase($0.name, actual) }) {
                 return true
             }
             guard !wanted.contains(" ") else { return false }
@@ -300,11 +300,11 @@ struct Evaluator {
             }
             return store.entities.entities(named: value).contains { $0.id == id }
         case .aliases, .roles, .speakerRole:
-            return (actual ?? "").components(separatedBy: Evaluator.listSeparator).contains { $0.lowercased() == wanted }
+            return (actual ?? "").components(separatedBy: Evaluator.listSeparator).contains { Evaluator.equalIgnoringCase($0, value) }
         case .sourceAgencies:
             // Any spelling of an agency names it (`"Associated Press"` finds AP), any case.
-            let name = (Evaluator.agencyNames[wanted] ?? value).lowercased()
-            return (actual ?? "").components(separatedBy: Evaluator.listSeparator).contains { $0.lowercased() == name }
+            let name = Evaluator.agencyNames[wanted] ?? value
+            return (actual ?? "").components(separatedBy: Evaluator.listSeparator).contains { Evaluator.equalIgnoringCase($0, name) }
         case .dimension:
             // `dimension = distance` names length by its label.
             return Dimension(rawValue: actual ?? "")?.label == wanted

@@ -14,7 +14,7 @@ struct NeighbourHints {
             switch field {
             case .source, .sourceCountry:
                 guard !store.articles.indices.contains(where: { evaluator.matches(conjunct, .article($0)) }) else { continue }
-                let speakers = store.quoteIDs.filter { store.quotation($0).speakerCountry?.lowercased() == value.lowercased() }.count
+                let speakers = store.quoteIDs.filter { store.quotation($0).speakerCountry.map { Evaluator.equalIgnoringCase($0, value) } ?? false }.count
                 if speakers > 0 {
                     notes.append("no outlet matches \(value); \(speakers) \(speakers == 1 ? "quotation has" : "quotations have") speaker.country = \(value)")
                     continue
