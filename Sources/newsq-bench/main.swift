@@ -12,6 +12,9 @@
 //   newsq-bench queries [--runs N] [--queries FILE] [--json FILE] DIR
 //                                             load time, memory, and p50/p99 latency (wall clock) of
 //                                             each statement of Sources/newsq-bench/peer/scale-queries.tsv; see Scale.swift
+//   newsq-bench reopen [--runs N] --cache-dir DIR PATH...
+//                                             a cold load that writes the annotation cache, then cached
+//                                             reopens, with each step's wall-clock seconds (Reopen.swift)
 //
 // Files are read before the clock starts; only the stage itself is timed, in CPU seconds of the process
 // (all threads), which other work on the machine does not inflate. Each run repeats the stage over
@@ -106,9 +109,11 @@ case "annotate": annotateBench(Array(arguments.dropFirst()))
 case "dump": dump(Array(arguments.dropFirst()))
 case "generate": generate(Array(arguments.dropFirst()))
 case "queries": queryBench(Array(arguments.dropFirst()))
+case "reopen": reopenBench(Array(arguments.dropFirst()))
 default: fail("""
     usage: newsq-bench annotate [--runs N] [--annotate-only] PATH... | newsq-bench dump PATH...
            newsq-bench generate --articles N --seed S --out DIR [--from PATH...] [--given-names FILE]
            newsq-bench queries [--runs N] [--queries FILE] [--json FILE] DIR
+           newsq-bench reopen [--runs N] --cache-dir DIR PATH...
     """)
 }

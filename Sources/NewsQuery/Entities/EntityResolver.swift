@@ -482,6 +482,14 @@ struct EntityResolver {
             entities.append(Entity(id: id, name: name, type: pr.type, aliases: aliases, roles: pr.roles, country: country,
                                    mentions: mentions, articles: Array(Set(arts)).sorted()))
         }
+        return Self.table(entities: entities, articleCount: articleCount, gazetteer: g, lexicon: lex)
+    }
+
+    /// The table of resolved entities with its look-ups (aliases, person keys, per-article forms and
+    /// mentions), which follow from the entities and the gazetteers alone: a cached store keeps only
+    /// the entities and assembles the rest here, as a fresh build does.
+    static func table(entities: [Entity], articleCount: Int, gazetteer g: Gazetteer, lexicon lex: EntityLexicon) -> EntityTable {
+        let ff = lex.familyFirst
         var table = EntityTable(entities: entities)
         table.familyFirst = ff
         for (spelling, place) in g.places where !place.isBody { table.countryWords[NameKey.plain(spelling)] = place.code }

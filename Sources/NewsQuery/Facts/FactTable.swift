@@ -15,6 +15,9 @@ public struct FactTable: Sendable {
 
     public init() {}
 
+    /// A table as built before (`StoreCache`).
+    init(entries: [Entry]) { self.entries = entries }
+
     public init(articles: [Article], lexicon: FactLexicon = .bundled) {
         let extractor = NumberExtractor(lexicon: lexicon)
         var perArticle: [[Fact]] = []

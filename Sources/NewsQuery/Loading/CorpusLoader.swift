@@ -146,6 +146,9 @@ private struct Walk {
     var seenFiles: Set<String> = []
     var visitedDirectories: Set<String> = []
     var manifests: [String: Manifest?] = [:]
+    /// The answer of `manifest(for:root:)` by the file's folder as written and its root: files of one
+    /// folder ask once (making a path absolute and standard costs system calls per file).
+    var manifestsByFolder: [String: Manifest?] = [:]
 
     mutating func visit(_ path: String, root: String?, result: inout LoadResult) {
         let explicit = root == nil
@@ -182,6 +185,14 @@ private struct Walk {
 
     /// The manifest in the file's folder, or the nearest enclosing folder that has one.
     mutating func manifest(for file: String, root: String, result: inout LoadResult) -> Manifest? {
+        let folder = (file as NSString).deletingLastPathComponent + "\u{0}" + root
+        if let known = manifestsByFolder[folder] { return known }
+        let found = lookUpManifest(for: file, root: root, result: &result)
+        manifestsByFolder[folder] = .some(found)
+        return found
+    }
+
+    private mutating func lookUpManifest(for file: String, root: String, result: inout LoadResult) -> Manifest? {
         // Absolute paths: a relative one ("a.txt", whose folder is "") has no parent to climb to.
         func normalized(_ path: String) -> String {
             let absolute = path.hasPrefix("/") ? path

@@ -8,8 +8,12 @@ public struct Article: Sendable {
     public let scalars: [Unicode.Scalar]
     public let bodyStart: Int
     public let metadata: ArticleMetadata
-    /// What the annotator found; the store resolves quotation speakers to entities in it.
+    /// What the annotator found, with quotation speakers named by their entity across the corpus
+    /// (the store does that when it builds its indexes).
     public internal(set) var annotations: ArticleAnnotations
+    /// What the annotator found, as it found it: the store resolves speakers from this each time it is
+    /// rebuilt, and the cache saves this. (It shares all but the quotations with `annotations`.)
+    public let annotatorOutput: ArticleAnnotations
 
     public init(document: Document, annotations: ArticleAnnotations) {
         self.id = document.id
@@ -20,6 +24,7 @@ public struct Article: Sendable {
         self.bodyStart = document.bodyStart
         self.metadata = document.metadata
         self.annotations = annotations
+        self.annotatorOutput = annotations
     }
 
     /// The text of a span (clamped to the article).
@@ -119,8 +124,80 @@ public struct ArticleStore: Sendable {
     public func article(_ id: QuoteID) -> Article { articles[id.article] }
     public func quotation(_ id: QuoteID) -> Quotation { articles[id.article].annotations.quotations[id.index] }
 
+    /// A store as `StoreCache` saved it: the articles as annotated, the entities, and the parts that cost
+    /// most to build (facts, sentences, word indexes). What follows cheaply from these (entity mentions
+    /// and counts, speakers named by their entity, quotation ids) is derived by the same code as in a
+    /// fresh build, so the two cannot drift apart.
+    init(restoring articles: [Article], entities: [Entity], facts: FactTable, sentences: [SentenceRow],
+         sentenceIndex: InvertedIndex, quoteIndex: InvertedIndex) {
+        self.articles = articles
+        self.quoteIDs = Self.quoteIDs(of: articles)
+        self.quoteIndex = quoteIndex
+        self.facts = facts
+        self.sentences = sentences
+        self.sentenceIndex = sentenceIndex
+        self.entities = EntityResolver.table(entities: entities, articleCount: articles.count, gazetteer: .bundled, lexicon: .bundled)
+        deriveFromEntities()
+    }
+
+    /// Every quotation of every article, in article order then text order.
+    private static func quoteIDs(of articles: [Article]) -> [QuoteID] {
+        var ids: [QuoteID] = []
+        for (a, article) in articles.enumerated() {
+            for q in article.annotations.quotations.indices { ids.append(QuoteID(article: a, index: q)) }
+        }
+        return ids
+    }
+
     private mutating func rebuildIndexes() {
         entities = EntityTable.build(articles: articles)
+        deriveFromEntities()
+        var mentionStarts = [[Int]](repeating: [], count: articles.count)
+        for m in entityMentions { mentionStarts[m.article].append(m.span.start) }
+        // The word index of the quotations, the facts, and the sentences with their word index need
+        // nothing of each other: built at once, one per core.
+        enum Part {
+            case quotes(InvertedIndex)
+            case facts(FactTable)
+            case sentences([SentenceRow], InvertedIndex)
+        }
+        let all = articles
+        let starts = mentionStarts
+        let parts = EntityResolver.parallelMap([0, 1, 2]) { part -> Part in
+            switch part {
+            case 0:
+                var index = InvertedIndex()
+                var n = 0
+                for article in all {
+                    for quote in article.annotations.quotations {
+                        index.add(document: n, text: article.text(of: quote.content))
+                        n += 1
+                    }
+                }
+                return .quotes(index)
+            case 1:
+                return .facts(FactTable(articles: all))
+            default:
+                let rows = all.indices.flatMap { SentenceRow.rows(of: all[$0], index: $0, mentionStarts: starts[$0]) }
+                var words = InvertedIndex()
+                for (n, row) in rows.enumerated() { words.add(document: n, text: all[row.article].text(of: row.span)) }
+                return .sentences(rows, words)
+            }
+        }
+        quoteIDs = Self.quoteIDs(of: articles)
+        for part in parts {
+            switch part {
+            case .quotes(let index): quoteIndex = index
+            case .facts(let table): facts = table
+            case .sentences(let rows, let index): sentences = rows; sentenceIndex = index
+            }
+        }
+        duplicateCache = Computed()
+    }
+
+    /// The entity mentions with their sentences, the entities' counts, and every speaker named by its
+    /// entity: what follows from `entities` and the articles.
+    private mutating func deriveFromEntities() {
         entityMentions = articles.indices.flatMap { a in
             let boilerplate = articles[a].annotations.boilerplate.sorted()
             return entities.mentions(in: a).map { m in
@@ -136,46 +213,6 @@ public struct ArticleStore: Sendable {
         }
         entityCounts = counts.map { ($0.mentions, $0.articles.count) }
         resolveSpeakers()
-        var mentionStarts = [[Int]](repeating: [], count: articles.count)
-        for m in entityMentions { mentionStarts[m.article].append(m.span.start) }
-        // The word index of the quotations, the facts, and the sentences with their word index need
-        // nothing of each other: built at once, one per core.
-        enum Part {
-            case quotes([QuoteID], InvertedIndex)
-            case facts(FactTable)
-            case sentences([SentenceRow], InvertedIndex)
-        }
-        let all = articles
-        let starts = mentionStarts
-        let parts = EntityResolver.parallelMap([0, 1, 2]) { part -> Part in
-            switch part {
-            case 0:
-                var ids: [QuoteID] = []
-                var index = InvertedIndex()
-                for (a, article) in all.enumerated() {
-                    for (q, quote) in article.annotations.quotations.enumerated() {
-                        index.add(document: ids.count, text: article.text(of: quote.content))
-                        ids.append(QuoteID(article: a, index: q))
-                    }
-                }
-                return .quotes(ids, index)
-            case 1:
-                return .facts(FactTable(articles: all))
-            default:
-                let rows = all.indices.flatMap { SentenceRow.rows(of: all[$0], index: $0, mentionStarts: starts[$0]) }
-                var words = InvertedIndex()
-                for (n, row) in rows.enumerated() { words.add(document: n, text: all[row.article].text(of: row.span)) }
-                return .sentences(rows, words)
-            }
-        }
-        for part in parts {
-            switch part {
-            case .quotes(let ids, let index): quoteIDs = ids; quoteIndex = index
-            case .facts(let table): facts = table
-            case .sentences(let rows, let index): sentences = rows; sentenceIndex = index
-            }
-        }
-        duplicateCache = Computed()
     }
 
     /// Names every quotation's speaker by its entity's canonical name ("Dmitri Peskov" and "Dmitry
@@ -183,8 +220,10 @@ public struct ArticleStore: Sendable {
     /// The mention as written stays in `speakerMention`.
     private mutating func resolveSpeakers() {
         for a in articles.indices {
-            var quotations = articles[a].annotations.quotations
-            var changed = false
+            // from what the annotator found, so resolving again (more articles loaded) gives what a
+            // fresh build of the same articles gives
+            var quotations = articles[a].annotatorOutput.quotations
+            var changed = articles[a].annotations.quotations != quotations
             for q in quotations.indices {
                 guard let id = entities.entityID(for: quotations[q], in: a), let entity = entities.entity(id: id),
                       Self.namesHead(entity, of: quotations[q].speaker) else { continue }

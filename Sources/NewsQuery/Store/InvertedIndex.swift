@@ -15,6 +15,12 @@ public struct InvertedIndex: Sendable {
 
     public init() {}
 
+    /// An index as built before (`StoreCache`): each word's postings in ascending document order.
+    init(postings: [String: [Posting]], documentCount: Int) {
+        self.postings = postings
+        self.documentCount = documentCount
+    }
+
     mutating func add(document: Int, text: String) {
         precondition(document >= documentCount, "documents must be added in ascending order")
         documentCount = document + 1

@@ -31,6 +31,14 @@ public struct NewsQueryCommand: ParsableCommand {
     @Flag(name: [.customShort("q"), .long], help: "No start-up banner and no load summary.")
     var quiet = false
 
+    @Option(name: .customLong("cache-dir"), help: ArgumentHelp(
+        "Folder of the annotation cache (default: $NEWSQ_CACHE_DIR, else $XDG_CACHE_HOME/newsq, else ~/.cache/newsq).",
+        valueName: "folder"))
+    var cacheDirectory: String?
+
+    @Flag(name: .customLong("no-cache"), help: "Annotate every article, without reading or writing the annotation cache.")
+    var noCache = false
+
     public init() {}
 
     public func validate() throws {
@@ -51,6 +59,13 @@ public struct NewsQueryCommand: ParsableCommand {
         // A `.output FILE` still open is written out however the statements end.
         defer {
             if let problem = session.finishOutput() { Console.error(problem + "\n") }
+        }
+        if !noCache {
+            session.cacheDirectory = cacheDirectory.map { URL(fileURLWithPath: $0) } ?? StoreCache.defaultDirectory()
+        }
+        if isatty(STDERR_FILENO) == 1, !quiet {
+            let line = ProgressLine(write: Console.error, width: Terminal.width)
+            session.progress = { line.update($0) }
         }
         let corpus = paths.isEmpty ? [BundledCorpus.path].compactMap { $0 } : paths
         if corpus.isEmpty { Console.error("newsq: the bundled example corpus is missing; give article paths\n") }

@@ -46,6 +46,15 @@ public final class Session {
     /// Bumped by every load, so caches of the store's contents (completion) know to refresh.
     public private(set) var generation = 0
 
+    /// The folder of the annotation cache (`StoreCache`); nil: every load annotates (`--no-cache`).
+    public var cacheDirectory: URL?
+    /// What the cache did for the last load (`.cache` shows it).
+    public private(set) var lastCacheReport: CacheReport?
+    /// The paths loaded so far: the cache file is named by them.
+    private var loadedPaths: [String] = []
+    /// Told where a load is, for a progress line on a terminal (the command line sets it).
+    public var progress: ((LoadProgress) -> Void)?
+
     /// Where `.output FILE` sends results, until `.output` changes or the session ends.
     private var outputFile: AtomicOutputFile?
 
@@ -231,21 +240,51 @@ public final class Session {
     /// when it says yes, nothing is added (the store stays as it was) and `cancelled` is true.
     /// (The loader asks it between files too.)
     public func load(_ paths: [String], shouldCancel: () -> Bool) -> (loaded: Int, notes: String?, cancelled: Bool) {
+        progress?(.reading)
+        defer { progress?(.done) }
         let result = CorpusLoader().load(paths: paths, shouldCancel: shouldCancel)
-        let notes = result.issues.map(\.description).joined(separator: "\n")
-        let rendered = notes.isEmpty ? nil : notes
-        if result.cancelled || shouldCancel() { return (0, rendered, true) }
-        guard let articles = Self.annotate(result.documents, shouldCancel: shouldCancel) else { return (0, rendered, true) }
-        var store = engine.store
-        store.add(articles)
+        var issues = result.issues
+        func notes() -> String? { issues.isEmpty ? nil : issues.map(\.description).joined(separator: "\n") }
+        if result.cancelled || shouldCancel() { return (0, notes(), true) }
+        func annotate(_ documents: [Document]) -> [ArticleAnnotations]? {
+            Self.annotate(documents, shouldCancel: shouldCancel, progress: progress)?.map(\.annotatorOutput)
+        }
+        var store: ArticleStore
+        if let directory = cacheDirectory {
+            // The store already loaded and the new articles (which win, by id) make one corpus,
+            // cached under the paths loaded so far.
+            var byID: [String: Document] = [:]
+            for article in engine.store.articles {
+                byID[article.id] = Document(id: article.id, text: article.text, origin: article.origin, bodyStart: article.bodyStart,
+                                            title: article.title, metadata: article.metadata)
+            }
+            for document in result.documents { byID[document.id] = document }
+            let corpusPaths = loadedPaths + paths.filter { !loadedPaths.contains($0) }
+            let cache = StoreCache(file: StoreCache.file(for: corpusPaths, in: directory))
+            progress?(.cache)
+            guard let (cached, report) = cache.store(for: Array(byID.values), annotate: { documents in
+                guard let annotations = annotate(documents) else { return nil }
+                self.progress?(.indexing)
+                return annotations
+            }) else { return (0, notes(), true) }
+            issues += report.problems
+            lastCacheReport = report
+            loadedPaths = corpusPaths
+            store = cached
+        } else {
+            guard let annotations = annotate(result.documents) else { return (0, notes(), true) }
+            progress?(.indexing)
+            store = engine.store
+            store.add(zip(result.documents, annotations).map { Article(document: $0, annotations: $1) })
+        }
         engine = Engine(store: store)
         generation += 1
-        return (result.documents.count, rendered, false)
+        return (result.documents.count, notes(), false)
     }
 
-    /// Annotates documents on every core, in batches, asking `shouldCancel` between batches;
-    /// nil when cancelled. The articles come back in the documents' order.
-    static func annotate(_ documents: [Document], shouldCancel: () -> Bool) -> [Article]? {
+    /// Annotates documents on every core, in batches, asking `shouldCancel` between batches and
+    /// telling `progress` how far it is; nil when cancelled. The articles come back in the documents' order.
+    static func annotate(_ documents: [Document], shouldCancel: () -> Bool, progress: ((LoadProgress) -> Void)? = nil) -> [Article]? {
         let annotator = Annotator()
         let batchSize = 64
         var articles: [Article] = []
@@ -253,6 +292,7 @@ public final class Session {
         var start = 0
         while start < documents.count {
             if shouldCancel() { return nil }
+            progress?(.annotating(done: start, of: documents.count))
             let batch = Array(documents[start..<min(start + batchSize, documents.count)])
             let slots = ArticleSlots(count: batch.count)
             DispatchQueue.concurrentPerform(iterations: batch.count) { i in

@@ -15,6 +15,8 @@ enum Binary {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
     }
 
+    static let cacheDirectory = NSTemporaryDirectory() + "newsq-e2e-cache-\(getpid())"
+
     static var exists: Bool { FileManager.default.isExecutableFile(atPath: path) }
 
     struct Run {
@@ -32,6 +34,8 @@ enum Binary {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env["NEWSQ_HISTORY"] = NSTemporaryDirectory() + "newsq-e2e-history-\(UUID().uuidString)"
+        // one annotation cache for the test run: runs after the first reopen from it
+        env["NEWSQ_CACHE_DIR"] = cacheDirectory
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let input = Pipe(), output = Pipe(), error = Pipe()
