@@ -16,7 +16,7 @@ import Foundation
 /// is written leaves the previous version.
 public struct StoreCache: Sendable {
     /// Bumped whenever the layout below changes (the fingerprint also changes with every build).
-    static let formatVersion = 1
+    static let formatVersion = 2
     static let magic = Array("NEWSQ-CACHE\n".utf8)
 
     public let file: URL
@@ -161,6 +161,7 @@ public struct StoreCache: Sendable {
             payload.write(Self.key(article))
             payload.write(article.annotatorOutput)
         }
+        payload.write(store.speakerResolutions)
         payload.write(store.entities.entities)
         payload.write(store.facts.entries)
         payload.write(store.sentences)
@@ -184,6 +185,7 @@ public struct StoreCache: Sendable {
     static func restore(_ snapshot: [UInt8], articles: [Article]) throws -> ArticleStore {
         try snapshot.withUnsafeBufferPointer { buffer in
             var r = BinaryReader(buffer)
+            let speakers: [ArticleStore.SpeakerResolution] = try r.read()
             let entities: [Entity] = try r.read()
             let facts: [FactTable.Entry] = try r.read()
             let sentences: [SentenceRow] = try r.read()
@@ -195,10 +197,12 @@ public struct StoreCache: Sendable {
             guard entities.allSatisfy({ $0.mentions.allSatisfy { $0.article < n && $0.article >= 0 } && $0.articles.allSatisfy { $0 < n && $0 >= 0 } }),
                   entities.enumerated().allSatisfy({ $0.offset == $0.element.id }),
                   facts.allSatisfy({ $0.article >= 0 && $0.article < n }),
-                  sentences.allSatisfy({ $0.article >= 0 && $0.article < n }) else {
+                  sentences.allSatisfy({ $0.article >= 0 && $0.article < n }),
+                  speakers.allSatisfy({ $0.article >= 0 && $0.article < n && $0.quote >= 0
+                      && $0.quote < articles[$0.article].annotations.quotations.count }) else {
                 throw CacheFormatError("an index points outside the corpus")
             }
-            return ArticleStore(restoring: articles, entities: entities, facts: FactTable(entries: facts),
+            return ArticleStore(restoring: articles, speakers: speakers, entities: entities, facts: FactTable(entries: facts),
                                 sentences: sentences, sentenceIndex: sentenceIndex, quoteIndex: quoteIndex)
         }
     }

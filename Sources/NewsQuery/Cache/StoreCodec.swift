@@ -169,3 +169,10 @@ extension InvertedIndex: BinaryCodable {
         self.init(postings: postings, documentCount: documentCount)
     }
 }
+
+extension ArticleStore.SpeakerResolution: BinaryCodable {
+    func encode(to w: inout BinaryWriter) { w.int(article); w.int(quote); w.write(speaker); w.write(country) }
+    init(from r: inout BinaryReader) throws {
+        self.init(article: try r.int(), quote: try r.int(), speaker: try r.read(), country: try r.read())
+    }
+}

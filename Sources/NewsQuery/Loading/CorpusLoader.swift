@@ -158,7 +158,7 @@ private struct Walk {
             if explicit { result.issues.append(LoadIssue(path, .error, "no such file or folder")) }
             return
         }
-        let real = (path as NSString).resolvingSymlinksInPath
+        let real = Self.realPath(path)
         if isDirectory.boolValue {
             guard visitedDirectories.insert(real).inserted else {
                 result.issues.append(LoadIssue(path, .warning, "folder already visited (a symbolic link loop?); skipped"))
@@ -181,6 +181,14 @@ private struct Walk {
         if explicit && !CorpusLoader.articleExtensions.contains(ext) && (path as NSString).lastPathComponent == Manifest.fileName { return }
         guard seenFiles.insert(real).inserted else { return }
         files.append((path, root ?? (path as NSString).deletingLastPathComponent))
+    }
+
+    /// The path with every symbolic link resolved (realpath(3): one system call a component, where
+    /// Foundation's `resolvingSymlinksInPath` costs many per file); the path itself when that fails.
+    static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return (path as NSString).standardizingPath }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The manifest in the file's folder, or the nearest enclosing folder that has one.

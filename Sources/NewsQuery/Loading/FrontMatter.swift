@@ -35,7 +35,7 @@ enum FrontMatter {
 
     private static func decode(_ yaml: String, path: String, firstLine: Int, into parsed: inout Parsed) {
         do {
-            guard let node = try Yams.compose(yaml: yaml) else { return }
+            guard let node = try Yams.compose(yaml: yaml, .basic) else { return }   // values are read as written
             guard let mapping = node.mapping else {
                 parsed.issues.append(LoadIssue(path, line: firstLine, column: 1, .warning, "front matter is not a mapping of keys to values; ignored"))
                 return

@@ -24,7 +24,7 @@ struct Manifest: Sendable {
         var issues: [LoadIssue] = []
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try Yams.compose(yaml: text, .basic)   // values are read as written (MetadataField checks them): no tag resolution
         } catch let error as YamlError {
             let (line, column) = location(of: error)
             issues.append(LoadIssue(path, line: line, column: column, .error, "manifest is not valid YAML: \(describe(error))"))

@@ -128,16 +128,41 @@ public struct ArticleStore: Sendable {
     /// most to build (facts, sentences, word indexes). What follows cheaply from these (entity mentions
     /// and counts, speakers named by their entity, quotation ids) is derived by the same code as in a
     /// fresh build, so the two cannot drift apart.
-    init(restoring articles: [Article], entities: [Entity], facts: FactTable, sentences: [SentenceRow],
-         sentenceIndex: InvertedIndex, quoteIndex: InvertedIndex) {
+    init(restoring articles: [Article], speakers: [SpeakerResolution], entities: [Entity], facts: FactTable,
+         sentences: [SentenceRow], sentenceIndex: InvertedIndex, quoteIndex: InvertedIndex) {
         self.articles = articles
+        for s in speakers {
+            self.articles[s.article].annotations.quotations[s.quote].speaker = s.speaker
+            self.articles[s.article].annotations.quotations[s.quote].speakerCountry = s.country
+        }
         self.quoteIDs = Self.quoteIDs(of: articles)
         self.quoteIndex = quoteIndex
         self.facts = facts
         self.sentences = sentences
         self.sentenceIndex = sentenceIndex
         self.entities = EntityResolver.table(entities: entities, articleCount: articles.count, gazetteer: .bundled, lexicon: .bundled)
-        deriveFromEntities()
+        deriveFromEntities(resolvingSpeakers: false)
+    }
+
+    /// A quotation whose speaker the store named by its entity (`resolveSpeakers`): saved by the cache,
+    /// which restores them rather than resolving every speaker again.
+    struct SpeakerResolution: Hashable {
+        var article: Int
+        var quote: Int
+        var speaker: String?
+        var country: String?
+    }
+
+    /// Every quotation whose speaker or country differs from what the annotator found.
+    var speakerResolutions: [SpeakerResolution] {
+        var changed: [SpeakerResolution] = []
+        for (a, article) in articles.enumerated() {
+            let found = article.annotatorOutput.quotations, resolved = article.annotations.quotations
+            for q in resolved.indices where resolved[q].speaker != found[q].speaker || resolved[q].speakerCountry != found[q].speakerCountry {
+                changed.append(SpeakerResolution(article: a, quote: q, speaker: resolved[q].speaker, country: resolved[q].speakerCountry))
+            }
+        }
+        return changed
     }
 
     /// Every quotation of every article, in article order then text order.
@@ -197,7 +222,7 @@ public struct ArticleStore: Sendable {
 
     /// The entity mentions with their sentences, the entities' counts, and every speaker named by its
     /// entity: what follows from `entities` and the articles.
-    private mutating func deriveFromEntities() {
+    private mutating func deriveFromEntities(resolvingSpeakers: Bool = true) {
         entityMentions = articles.indices.flatMap { a in
             let boilerplate = articles[a].annotations.boilerplate.sorted()
             return entities.mentions(in: a).map { m in
@@ -212,7 +237,7 @@ public struct ArticleStore: Sendable {
             counts[m.entity].articles.insert(m.article)
         }
         entityCounts = counts.map { ($0.mentions, $0.articles.count) }
-        resolveSpeakers()
+        if resolvingSpeakers { resolveSpeakers() }
     }
 
     /// Names every quotation's speaker by its entity's canonical name ("Dmitri Peskov" and "Dmitry
