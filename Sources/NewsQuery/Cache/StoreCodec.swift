@@ -127,19 +127,19 @@ extension InvertedIndex: BinaryCodable {
     /// documents and positions as gaps from the previous one, which are small.
     func encode(to w: inout BinaryWriter) {
         w.int(documentCount)
-        let words = postings.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let words = lists.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         w.uint(UInt64(words.count))
         for word in words {
-            let list = postings[word]!
+            let list = lists[word]!
             w.write(word)
-            w.uint(UInt64(list.count))
+            w.uint(UInt64(list.documentCount))
             var previousDocument = 0
-            for posting in list {
-                w.int(posting.document - previousDocument)
-                previousDocument = posting.document
-                w.uint(UInt64(posting.positions.count))
+            list.forEach { document, positions in
+                w.int(document - previousDocument)
+                previousDocument = document
+                w.uint(UInt64(positions.count))
                 var previous = 0
-                for p in posting.positions { w.int(p - previous); previous = p }
+                for p in positions { w.int(Int(p) - previous); previous = Int(p) }
             }
         }
     }
@@ -147,26 +147,38 @@ extension InvertedIndex: BinaryCodable {
     init(from r: inout BinaryReader) throws {
         let documentCount = try r.int()
         let wordCount = try r.count()
-        var postings: [String: [Posting]] = [:]
-        postings.reserveCapacity(wordCount)
+        var lists: [String: PostingList] = [:]
+        lists.reserveCapacity(wordCount)
         for _ in 0..<wordCount {
             let word = try r.string()
             let n = try r.count()
-            var list: [Posting] = []
-            list.reserveCapacity(n)
-            var document = 0
+            var list = PostingList()
+            var document = -1
             for _ in 0..<n {
-                document += try r.int()
+                let gap = try r.int()
+                // ascending documents inside the corpus, ascending positions: what `add` builds
+                let base = max(document, 0)
+                guard gap > 0 || (document < 0 && gap == 0), gap < documentCount - base else {
+                    throw CacheFormatError("a word's documents are out of order")
+                }
+                document = base + gap
                 let m = try r.count()
-                var positions: [Int] = []
-                positions.reserveCapacity(m)
+                list.data.append(UInt32(truncatingIfNeeded: document))
+                list.data.append(UInt32(truncatingIfNeeded: m))
                 var p = 0
-                for _ in 0..<m { p += try r.int(); positions.append(p) }
-                list.append(Posting(document: document, positions: positions))
+                for k in 0..<m {
+                    let step = try r.int()
+                    guard step > 0 || (k == 0 && step == 0), step <= Int(UInt32.max) - p else {
+                        throw CacheFormatError("a word's positions are out of order")
+                    }
+                    p += step
+                    list.data.append(UInt32(truncatingIfNeeded: p))
+                }
+                list.documentCount += 1
             }
-            postings[word] = list
+            lists[word] = list
         }
-        self.init(postings: postings, documentCount: documentCount)
+        self.init(lists: lists, documentCount: documentCount)
     }
 }
 

@@ -93,26 +93,31 @@ struct EntityResolver {
 
     func resolve(articles: [Article]) -> EntityTable {
         let ff = lex.familyFirst
-        // 1. tokens and the corpus vocabulary of lower-case words
-        let bootstrap = EntityRecognizer(g: g, lex: lex, lowerVocabulary: [])
-        // articles are tokenised and recognised in parallel chunks (independent work), merged in order
+        // 1. the corpus vocabulary of lower-case words, then every article's mentions; articles are
+        // tokenised and recognised in parallel chunks (independent work), merged in order
         let chunks = Self.chunks(articles.count)
-        let prepared = Self.parallelMap(chunks) { r -> ([EntityRecognizer.Context], Set<String>) in
-            var contexts: [EntityRecognizer.Context] = []
+        // The vocabulary is read off the plain tokens (splitting a capitalised compound such as
+        // "Russia-North" yields capitalised parts only, so lower-case words are the same), and each
+        // article is tokenised again when it is recognised: holding every article's prepared tokens
+        // until the whole vocabulary is known cost about half the load's peak memory.
+        let vocabularies = Self.parallelMap(chunks) { r -> Set<String> in
             var vocabulary = Set<String>()
             for i in r {
                 let a = articles[i]
-                let c = bootstrap.prepare(scalars: a.scalars, from: min(max(0, a.bodyStart), a.scalars.count), sentences: a.annotations.sentences)
-                for t in c.toks where t.kind == .word && !t.isCapitalized { vocabulary.insert(t.lower) }
-                contexts.append(c)
+                let raw = tokenize(a.scalars, from: min(max(0, a.bodyStart), a.scalars.count))
+                for (k, t) in raw.tokens.enumerated() where t.kind == .word && !t.isCapitalized { vocabulary.insert(raw.lowers[k]) }
             }
-            return (contexts, vocabulary)
+            return vocabulary
         }
-        var vocabulary = prepared.first?.1 ?? []
-        for p in prepared.dropFirst() { vocabulary.formUnion(p.1) }
+        var vocabulary = vocabularies.first ?? []
+        for v in vocabularies.dropFirst() { vocabulary.formUnion(v) }
         let recognizer = EntityRecognizer(g: g, lex: lex, lowerVocabulary: vocabulary)
-        let found: [[RawMention]] = Self.parallelMap(Array(prepared.indices)) { k in
-            prepared[k].0.map { recognizer.recognize($0) }
+        let found: [[RawMention]] = Self.parallelMap(chunks) { r in
+            r.map { i in
+                let a = articles[i]
+                return recognizer.recognize(recognizer.prepare(scalars: a.scalars, from: min(max(0, a.bodyStart), a.scalars.count),
+                                                               sentences: a.annotations.sentences))
+            }
         }.flatMap { $0 }
 
         var protos: [Proto] = []

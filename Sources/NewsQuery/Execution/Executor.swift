@@ -68,8 +68,12 @@ struct Executor {
         case .indexLookup(let lookup):
             return relabel(phraseStarts(lookup.phrase, in: lookup.index).keys.sorted(), like: plan)
         case .indexNear(let near):
-            let left = phraseStarts(near.left, in: near.index), right = phraseStarts(near.right, in: near.index)
-            return relabel(left.keys.filter { document in
+            // the rarer side first; the other is then gathered only in the documents that side holds
+            let leftFirst = documentFrequency(near.left, in: near.index) <= documentFrequency(near.right, in: near.index)
+            let first = phraseStarts(leftFirst ? near.left : near.right, in: near.index)
+            let second = phraseStarts(leftFirst ? near.right : near.left, in: near.index, within: Set(first.keys))
+            let (left, right) = leftFirst ? (first, second) : (second, first)
+            return relabel(right.keys.filter { document in
                 guard let a = left[document], let b = right[document] else { return false }
                 return TextMatcher.isNear(a, near.left.slots.count, b, near.right.slots.count, distance: near.distance)
             }.sorted(), like: plan)
@@ -161,25 +165,44 @@ struct Executor {
     // MARK: - Operators
 
     /// Quotation numbers → positions where the phrase begins, from the index's postings: a word of
-    /// the text fills a slot when it is one of the slot's index words.
-    private func phraseStarts(_ phrase: PhraseSlots, in index: IndexLookup.Index) -> [Int: [Int]] {
+    /// the text fills a slot when it is one of the slot's index words. The rarest slot is read first,
+    /// and each other slot only in the documents every slot read so far holds (`within`, when given,
+    /// restricts the first as well).
+    private func phraseStarts(_ phrase: PhraseSlots, in index: IndexLookup.Index, within: Set<Int>? = nil) -> [Int: [Int]] {
         guard !phrase.slots.isEmpty else { return [:] }
         let words = index == .sentenceIndex ? store.sentenceIndex : store.quoteIndex
-        var positions: [[Int: Set<Int>]] = []   // per slot: document → positions
-        for slot in phrase.slots {
-            var byDocument: [Int: Set<Int>] = [:]
-            for word in slot {
-                for posting in words.postings(for: word) { byDocument[posting.document, default: []].formUnion(posting.positions) }
-            }
-            positions.append(byDocument)
+        let order = phrase.slots.indices.sorted {
+            phrase.slots[$0].reduce(0) { $0 + words.documentFrequency($1) } < phrase.slots[$1].reduce(0) { $0 + words.documentFrequency($1) }
         }
+        var candidates = within
+        var positions = [[Int: [Int]]](repeating: [:], count: phrase.slots.count)   // per slot: document → positions
+        for slot in order {
+            var byDocument: [Int: [Int]] = [:]
+            for word in phrase.slots[slot] {
+                words.forEachPosting(of: word) { document, at in
+                    if let candidates, !candidates.contains(document) { return }
+                    byDocument[document, default: []].append(contentsOf: at.lazy.map { Int($0) })
+                }
+            }
+            if phrase.slots[slot].count > 1 { for d in byDocument.keys { byDocument[d]!.sort() } }
+            positions[slot] = byDocument
+            candidates = Set(byDocument.keys)
+            if byDocument.isEmpty { return [:] }
+        }
+        guard phrase.slots.count > 1 else { return positions[0] }
         var result: [Int: [Int]] = [:]
-        for document in positions[0].keys {
-            let perSlot = positions.map { $0[document] ?? [] }
+        for document in candidates ?? [] {
+            let perSlot = positions.map { Set($0[document] ?? []) }
             let starts = TextMatcher.starts(slotPositions: perSlot)
             if !starts.isEmpty { result[document] = starts }
         }
         return result
+    }
+
+    /// How many documents hold some word of the phrase's rarest slot (an upper bound of its matches).
+    private func documentFrequency(_ phrase: PhraseSlots, in index: IndexLookup.Index) -> Int {
+        let words = index == .sentenceIndex ? store.sentenceIndex : store.quoteIndex
+        return phrase.slots.map { $0.reduce(0) { $0 + words.documentFrequency($1) } }.min() ?? 0
     }
 
     /// Row numbers sorted by field values (stable; empty values last when the key says so).

@@ -17,4 +17,29 @@ struct InvertedIndexTests {
         index.add(document: 3, text: "zebus")
         #expect(index.words(withPrefix: "zeb") == ["zebra", "zebus"])
     }
+
+    @Test func postingsGiveEachDocumentItsPositionsInOrderAndSurviveTheCacheFormat() throws {
+        var index = InvertedIndex()
+        index.add(document: 0, text: "Oil prices rose, and oil fell.")
+        index.add(document: 2, text: "No match here")
+        index.add(document: 5, text: "oil OIL oil")
+        let expected: [(Int, [Int])] = [(0, [0, 4]), (5, [0, 1, 2])]
+        func check(_ index: InvertedIndex) {
+            let got = index.postings(for: "oil")
+            #expect(got.map(\.document) == expected.map(\.0))
+            #expect(got.map(\.positions) == expected.map(\.1))
+            #expect(index.documentFrequency("oil") == 2)
+            #expect(index.documentFrequency("match") == 1)
+            #expect(index.postings(for: "gas").isEmpty)
+            #expect(index.documentCount == 6)
+        }
+        check(index)
+        var writer = BinaryWriter()
+        writer.write(index)
+        let bytes = writer.bytes
+        try bytes.withUnsafeBufferPointer { buffer in
+            var reader = BinaryReader(buffer)
+            check(try InvertedIndex(from: &reader))
+        }
+    }
 }
