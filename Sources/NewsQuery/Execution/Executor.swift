@@ -217,8 +217,6 @@ struct Executor {
         switch grouping {
         case .count(let fields):
             // Groups in first-seen order; the sort above decides the output order.
-            var order: [[Value]] = []
-            var counts: [[Value]: Int] = [:]
             let rowOf: (Int) -> Evaluator.Row
             switch input {
             case .quotes: rowOf = { .quote(store.quoteIDs[$0]) }
@@ -229,17 +227,31 @@ struct Executor {
             case .duplicates: rowOf = { .duplicate($0) }
             default: rowOf = { .article($0) }
             }
+            func value(_ field: Field, _ row: Evaluator.Row) -> Value {
+                let v = evaluator.value(of: field, row)
+                if case .text(let t) = v, t.isEmpty { return .null }
+                return v
+            }
+            // One look-up per row: a key's group number, then its count by number. One field (the
+            // common case) is keyed by its value alone, without building an array per row.
+            var counts: [Int] = []
+            if fields.count == 1, let field = fields.first {
+                var order: [Value] = []
+                var group: [Value: Int] = [:]
+                for n in numbers(input) {
+                    let key = value(field, rowOf(n))
+                    if let g = group[key] { counts[g] += 1 } else { group[key] = order.count; order.append(key); counts.append(1) }
+                }
+                return .table(columns: grouping.columns, rows: order.indices.map { [order[$0], .int(counts[$0])] })
+            }
+            var order: [[Value]] = []
+            var group: [[Value]: Int] = [:]
             for n in numbers(input) {
                 let row = rowOf(n)
-                let key = fields.map { field -> Value in
-                    let v = evaluator.value(of: field, row)
-                    if case .text(let t) = v, t.isEmpty { return .null }
-                    return v
-                }
-                if counts[key] == nil { order.append(key) }
-                counts[key, default: 0] += 1
+                let key = fields.map { value($0, row) }
+                if let g = group[key] { counts[g] += 1 } else { group[key] = order.count; order.append(key); counts.append(1) }
             }
-            return .table(columns: grouping.columns, rows: order.map { $0 + [.int(counts[$0]!)] })
+            return .table(columns: grouping.columns, rows: order.indices.map { order[$0] + [.int(counts[$0])] })
         case .article:
             return .table(columns: grouping.columns, rows: EntityRows.byArticle(numbers(input), in: store))
         case .speaker:
