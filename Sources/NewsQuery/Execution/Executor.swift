@@ -65,6 +65,9 @@ struct Executor {
         case .disagreements(let tolerance, let threshold, let input):
             return .table(columns: FactRows.disagreementColumns,
                           rows: FactRows.disagreements(numbers(execute(input)), in: store, tolerance: tolerance, threshold: threshold))
+        case .speakerCounts:
+            return .table(columns: Grouping.count([.speaker]).columns,
+                          rows: store.quoteCountsBySpeaker.map { [$0.speaker.map(Value.text) ?? .null, .int($0.count)] })
         case .indexLookup(let lookup):
             return relabel(phraseStarts(lookup.phrase, in: lookup.index).keys.sorted(), like: plan)
         case .indexNear(let near):
@@ -338,6 +341,7 @@ struct Executor {
         case .indexNear(let near): near.index.relation
         case .compareFacts, .disagreements: .numbers
         case .nearDuplicates: .duplicates
+        case .speakerCounts: .quotes
         case .filter(_, let input), .aggregate(_, let input), .sort(_, let input), .limit(_, let input), .project(_, let input),
              .named(_, let input):
             relation(of: input)

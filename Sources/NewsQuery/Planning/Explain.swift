@@ -23,6 +23,8 @@ enum Explain {
         case .nearDuplicates(let lookup):
             line("NearDuplicates \(lookup.shingle)-word shingles, shared/shorter >= \(lookup.threshold), shared >= \(lookup.minShared) "
                 + "(candidates from the shingle index; \(lookup.articles) articles, est. \(rows(lookup.estimate)))")
+        case .speakerCounts(let estimate):
+            line("IndexCount quotes by speaker (the speaker index, without repeats; est. \(rows(estimate)))")
         case .intersect(let inputs):
             line("Intersect")
             for input in inputs { render(input, depth: depth + 1, into: &lines) }

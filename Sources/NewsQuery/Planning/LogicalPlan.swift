@@ -33,6 +33,10 @@ indirect enum LogicalPlan: Hashable, Sendable {
     /// left out) making up at least `threshold` of the shorter one's, found from an index of shingles
     /// (not by comparing every pair).
     case nearDuplicates(NearDuplicateLookup)
+    /// The quotations (those a repeated passage does not hold) counted by speaker, read from the
+    /// store's index of them: one row per speaker, `speaker` and `count`, in first-seen order. What
+    /// `Aggregate by speaker with count` over every quotation gives (a scan groups them one by one).
+    case speakerCounts(estimate: Int)
 }
 
 /// The parameters of `nearDuplicates`.
@@ -155,6 +159,7 @@ extension LogicalPlan {
         case .indexLookup(let lookup): lookup.estimate
         case .indexNear(let near): near.estimate
         case .nearDuplicates(let lookup): lookup.estimate
+        case .speakerCounts(let n): n
         case .intersect(let inputs): inputs.map(\.estimate).min() ?? 0
         case .union(let inputs): inputs.map(\.estimate).reduce(0, +)
         case .except(let left, _): left.estimate

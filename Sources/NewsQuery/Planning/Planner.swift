@@ -70,7 +70,7 @@ struct Planner {
             grouping = .article
             defaultOrder = [SortKey(column: "mentions", descending: true), SortKey(column: "article", descending: false)]
         }
-        plan = .aggregate(grouping, plan)
+        plan = countedFromIndex(grouping, plan) ?? .aggregate(grouping, plan)
         if !query.order.isEmpty {
             defaultOrder = query.order.map { SortKey(column: $0.column, descending: $0.descending, emptyLast: true) }
         }
@@ -78,6 +78,14 @@ struct Planner {
         if let limit = query.limit { plan = .limit(limit, plan) }
         if case .distinct(let fields) = query.shape { return .project(fields.map(\.column), plan) }
         return .project(grouping.columns, plan)
+    }
+
+    /// Every quotation counted by speaker is read from the store's speaker index rather than grouped
+    /// row by row: the same rows, in the same first-seen order.
+    private func countedFromIndex(_ grouping: Grouping, _ rows: LogicalPlan) -> LogicalPlan? {
+        guard options.useIndex, case .count(let fields) = grouping, fields == [.speaker],
+              case .filter(.compare(.repeat, .equal, value: "no"), .scan(.quotes, _)) = rows else { return nil }
+        return .speakerCounts(estimate: store.quoteCountsBySpeaker.count)
     }
 
     /// The rows a query filters: its input, its text search and its condition (no grouping).

@@ -76,6 +76,23 @@ public struct QuoteID: Hashable, Sendable, Comparable {
 /// A value: a test builds one with `ArticleStore(documents: [Document(id: "a", text: "…")])`.
 public struct ArticleStore: Sendable {
     public private(set) var articles: [Article]
+    /// The quotations a repeated passage does not hold, counted by speaker (nil: no speaker found; an
+    /// empty name counts as none), speakers in the order their first quotation comes: the index that
+    /// answers `count quotes by speaker`.
+    public private(set) var quoteCountsBySpeaker: [(speaker: String?, count: Int)] = []
+
+    static func countsBySpeaker(_ articles: [Article]) -> [(speaker: String?, count: Int)] {
+        var counts: [(speaker: String?, count: Int)] = []
+        var group: [String?: Int] = [:]
+        for article in articles {
+            for q in article.annotations.quotations where !q.isRepeat {
+                let speaker = q.speaker?.isEmpty == false ? q.speaker : nil
+                if let g = group[speaker] { counts[g].count += 1 } else { group[speaker] = counts.count; counts.append((speaker, 1)) }
+            }
+        }
+        return counts
+    }
+
     /// Every quotation of every article, in article order then text order.
     public private(set) var quoteIDs: [QuoteID]
     /// Word index over quotation contents.
@@ -238,6 +255,7 @@ public struct ArticleStore: Sendable {
         }
         entityCounts = counts.map { ($0.mentions, $0.articles.count) }
         if resolvingSpeakers { resolveSpeakers() }
+        quoteCountsBySpeaker = Self.countsBySpeaker(articles)
     }
 
     /// Names every quotation's speaker by its entity's canonical name ("Dmitri Peskov" and "Dmitry

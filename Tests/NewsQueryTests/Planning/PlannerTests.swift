@@ -73,6 +73,30 @@ import Testing
         #expect(plan(true) == plan(false))
     }
 
+    @Test func countingEveryQuotationBySpeakerReadsTheSpeakerIndexWithTheScansAnswer() throws {
+        #expect(explain("count quotes by speaker") == """
+            Project speaker, count
+              Sort count desc, speaker asc (empty last)
+                IndexCount quotes by speaker (the speaker index, without repeats; est. \(TinyStore.sample.quoteCountsBySpeaker.count) rows)
+            """)
+        // any other input or grouping is grouped row by row
+        #expect(explain("count quotes by speaker where kind = direct").contains("Aggregate by speaker with count"))
+        #expect(explain("count quotes by speaker, source").contains("Aggregate by speaker, source with count"))
+        #expect(explain("count quotes by speaker, repeat").contains("Aggregate by"))
+        #expect(explain("count quotes by speaker", useIndex: false).contains("Aggregate by speaker with count"))
+        // the same rows either way, on the tiny store and on the bundled corpus (speakers named by entity)
+        for store in [TinyStore.sample, GoldAnswersTests.store] {
+            let run = { (useIndex: Bool, text: String) -> ResultSet in
+                let bound = try! Engine.compile(Source(text)).get()
+                return Executor(store: store).run(Planner(store: store, options: .init(useIndex: useIndex)).plan(bound.query!))
+            }
+            for text in ["count quotes by speaker", "count quotes by speaker order by speaker desc limit 3"] {
+                #expect(run(true, text) == run(false, text), "\(text)")
+            }
+            #expect(!run(true, "count quotes by speaker").rows.isEmpty)
+        }
+    }
+
     @Test func articlesAndSources() {
         #expect(TinyStore.run("explain articles where source.country = fr") == """
             Project id, title, source, country, language, translated_from, date, quotes, agencies, byline, translated
