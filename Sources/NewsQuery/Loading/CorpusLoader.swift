@@ -18,10 +18,37 @@ public struct CorpusLoader: Sendable {
         for path in paths {
             walk.visit(path, root: nil, result: &result)
         }
-        for (file, root) in walk.files {
-            if shouldCancel() { result.cancelled = true; return result }
-            let manifest = walk.manifest(for: file, root: root, result: &result)
-            load(file: file, manifest: manifest, into: &result)
+        // Files are read and parsed on every core, a batch at a time. Cancelling is asked before each
+        // file, on this thread, as the batch is gathered (a cancel stops the batch there; one asked
+        // while a batch is read is seen before the next). Each file's documents and problems are merged
+        // in file order, after those of its manifest: the result is what reading them one by one gives.
+        let files = walk.files
+        var next = 0
+        while next < files.count {
+            var manifestIssues: [[LoadIssue]] = []
+            var manifests: [Manifest?] = []
+            var cancelled = false
+            for (file, root) in files[next..<min(files.count, next + 512)] {
+                if shouldCancel() { cancelled = true; break }
+                var found = LoadResult()
+                manifests.append(walk.manifest(for: file, root: root, result: &found))
+                manifestIssues.append(found.issues)
+            }
+            let start = next, found = manifests
+            let loaded = EntityResolver.parallelMap(EntityResolver.chunks(found.count)) { chunk -> [LoadResult] in
+                chunk.map { k in
+                    var one = LoadResult()
+                    load(file: files[start + k].path, manifest: found[k], into: &one)
+                    return one
+                }
+            }
+            for (k, one) in loaded.joined().enumerated() {
+                result.issues += manifestIssues[k]
+                result.issues += one.issues
+                result.documents += one.documents
+            }
+            next += found.count
+            if cancelled { result.cancelled = true; return result }
         }
         // Ids must be unique: keep the first, report the others.
         var seen: [String: String] = [:]
@@ -45,8 +72,8 @@ public struct CorpusLoader: Sendable {
             return
         }
         let id = (name as NSString).deletingPathExtension
-        let scalars = Array(text.unicodeScalars)
-        let front = FrontMatter.parse(scalars, path: file)
+        // Only a text whose first line is `---` can open front matter: others are not split into scalars.
+        let front = FrontMatter.mayOpen(text) ? FrontMatter.parse(Array(text.unicodeScalars), path: file) : FrontMatter.Parsed()
         result.issues += front.issues
         let metadata = (manifest?.metadata(for: id) ?? ArticleMetadata()).overridden(by: front.metadata)
         var title = front.title ?? Document.firstNonEmptyLine(of: text, from: front.bodyStart)

@@ -11,6 +11,12 @@ enum FrontMatter {
     }
 
     /// Finds and parses front matter in `scalars`. No front matter: bodyStart 0, empty metadata.
+    /// Whether the text's first line, trimmed, is `---` (what `parse` looks for first).
+    static func mayOpen(_ text: String) -> Bool {
+        let first = text.utf8.prefix { $0 != 0x0A }
+        return String(Substring(first)).trimmingWhitespace() == "---"
+    }
+
     static func parse(_ scalars: [Unicode.Scalar], path: String) -> Parsed {
         var parsed = Parsed()
         guard let firstLineEnd = lineEnd(scalars, from: 0),

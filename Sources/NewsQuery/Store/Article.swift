@@ -92,6 +92,15 @@ public struct Document: Sendable {
 
     /// The first non-empty line at or after `offset`, trimmed.
     public static func firstNonEmptyLine(of text: String, from offset: Int) -> String {
+        if offset <= 0 {
+            // From the start: lines split at the newline byte (never inside a multi-byte scalar), read
+            // without counting the text's scalars first.
+            for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true) {
+                let s = Substring(line)
+                if !s.allSatisfy(\.isWhitespace) { return String(s).trimmingWhitespace() }
+            }
+            return ""
+        }
         let scalars = text.unicodeScalars
         var index = scalars.index(scalars.startIndex, offsetBy: min(offset, scalars.count))
         var line = String.UnicodeScalarView()
