@@ -48,12 +48,16 @@ bench: build
 	taskset -c 0 .build/release/newsq-bench annotate --runs 7 $(TRAIN)
 
 # Scale (issue 7): seeded synthetic corpora of each size in SCALE_SIZES (regenerated every time, into
-# .build/bench-corpus, not committed), then on each: load time, memory and per-statement p50/p99 of
-# Sources/newsq-bench/peer/scale-queries.tsv (newsq-bench queries), the same quotations exported as JSONL and queried
-# through SQLite FTS5 (Sources/newsq-bench/peer/sqlite_peer.py), and one table of both with the newsq/SQLite ratios and
-# the answers' sizes. Wall-clock figures: take them on a quiet machine. Figures go in BENCHMARKS.md.
+# .build/bench-corpus, not committed), then on each: annotation throughput on one core (newsq-bench
+# annotate --annotate-only), a cold load that writes the annotation cache and SCALE_REOPENS cached
+# reopens (newsq-bench reopen: each step's time, the cache's size, peak memory), per-statement p50/p99
+# of Sources/newsq-bench/peer/scale-queries.tsv on the store read from that cache (newsq-bench queries),
+# the same quotations exported as JSONL (through the cache) and queried through SQLite FTS5
+# (Sources/newsq-bench/peer/sqlite_peer.py), and one table of both with the newsq/SQLite ratios and the
+# answers' sizes. Wall-clock figures: take them on a quiet machine. Figures go in BENCHMARKS.md.
 SCALE_SIZES ?= 1000 10000
 SCALE_RUNS ?= 200
+SCALE_REOPENS ?= 3
 SCALE_SEED ?= 1
 BENCH_CORPUS := .build/bench-corpus
 bench-scale: deps
@@ -61,11 +65,13 @@ bench-scale: deps
 	$(SWIFT) build -c release --product newsq-bench
 	@date -u; uptime; nproc
 	@set -e; for n in $(SCALE_SIZES); do \
-		dir=$(BENCH_CORPUS)/$$n; rm -rf $$dir; \
+		dir=$(BENCH_CORPUS)/$$n; rm -rf $$dir $$dir.cache; \
 		echo; echo "== $$n articles (seed $(SCALE_SEED)) =="; \
 		.build/release/newsq-bench generate --articles $$n --seed $(SCALE_SEED) --out $$dir; \
-		.build/release/newsq-bench queries --runs $(SCALE_RUNS) --json $$dir.newsq.json $$dir; \
-		.build/release/newsq -q --format jsonl -e quotes $$dir > $$dir.quotes.jsonl; \
+		taskset -c 0 .build/release/newsq-bench annotate --annotate-only --runs 1 $$dir; \
+		.build/release/newsq-bench reopen --runs $(SCALE_REOPENS) --cache-dir $$dir.cache $$dir; \
+		.build/release/newsq-bench queries --runs $(SCALE_RUNS) --cache-dir $$dir.cache --json $$dir.newsq.json $$dir; \
+		.build/release/newsq -q --cache-dir $$dir.cache --format jsonl -e quotes $$dir > $$dir.quotes.jsonl; \
 		python3 Sources/newsq-bench/peer/sqlite_peer.py --quotes $$dir.quotes.jsonl --runs $(SCALE_RUNS) --newsq $$dir.newsq.json; \
 	done
 	@uptime

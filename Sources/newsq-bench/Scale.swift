@@ -109,9 +109,12 @@ struct ScaleReport: Codable {
     var queries: [QueryTiming]
 }
 
-/// `queries [--runs N] [--queries FILE] [--json FILE] DIR`
+/// `queries [--runs N] [--queries FILE] [--json FILE] [--cache-dir DIR] PATH...`: with `--cache-dir`,
+/// the store is read from the annotation cache there when the corpus is unchanged (as `newsq` does);
+/// else it is built (read, annotate on every core, store).
 func queryBench(_ args: [String]) {
     var runs = 50
+    var cacheDirectory: String?
     var queryFile = "Sources/newsq-bench/peer/scale-queries.tsv"
     var jsonFile: String?
     var paths: [String] = []
@@ -122,10 +125,11 @@ func queryBench(_ args: [String]) {
         case "--runs": runs = value.flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? runs; i += 2
         case "--queries": queryFile = value ?? queryFile; i += 2
         case "--json": jsonFile = value; i += 2
+        case "--cache-dir": cacheDirectory = value; i += 2
         default: paths.append(args[i]); i += 1
         }
     }
-    guard !paths.isEmpty else { fail("usage: newsq-bench queries [--runs N] [--queries FILE] [--json FILE] DIR") }
+    guard !paths.isEmpty else { fail("usage: newsq-bench queries [--runs N] [--queries FILE] [--json FILE] [--cache-dir DIR] PATH...") }
     let queries = readQueries(queryFile)
 
     // Load, as `newsq DIR` does: read, annotate on every core, build the store (entities, facts, indexes).
@@ -133,7 +137,15 @@ func queryBench(_ args: [String]) {
     let loadStart = wallSeconds()
     let documents = load(paths)
     var store = ArticleStore()
-    store.add(annotateInParallel(documents))
+    var how = "read, annotate on all cores, store"
+    if let cacheDirectory {
+        let cache = StoreCache(file: StoreCache.file(for: paths, in: URL(fileURLWithPath: cacheDirectory)))
+        guard let (cached, report) = cache.store(for: documents, annotate: { annotateInParallel($0).map(\.annotatorOutput) }) else { fail("cancelled") }
+        store = cached
+        how = report.annotated == 0 ? "read the files, restore from the cache" : "read, annotate \(report.annotated) on all cores, store, write the cache"
+    } else {
+        store.add(annotateInParallel(documents))
+    }
     let loadSeconds = wallSeconds() - loadStart
     let memoryAfterLoad = peakMemory()
     let bytes = documents.reduce(0) { $0 + $1.text.utf8.count }
@@ -141,7 +153,7 @@ func queryBench(_ args: [String]) {
     let engine = Engine(store: store)
     print(String(format: "%d articles, %d bytes of text (%d per article), %d quotations (%d in repeated passages)",
                  documents.count, bytes, bytes / documents.count, store.quoteIDs.count, repeated))
-    print(String(format: "load (read, annotate on all cores, store): %.2f s wall, %.1f MB/s", loadSeconds, Double(bytes) / 1e6 / loadSeconds))
+    print(String(format: "load (%@): %.2f s wall, %.1f MB/s", how, loadSeconds, Double(bytes) / 1e6 / loadSeconds))
     let perArticle = (memoryAfterLoad - memoryBefore) / documents.count
     print(String(format: "peak memory after load: %.1f MB (%d bytes per article, %.1f × the text)",
                  Double(memoryAfterLoad) / 1e6, perArticle, Double(memoryAfterLoad - memoryBefore) / Double(bytes)))

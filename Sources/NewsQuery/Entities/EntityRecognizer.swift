@@ -338,7 +338,7 @@ struct EntityRecognizer {
     // MARK: recognition
 
     func recognize(_ article: Article) -> [RawMention] {
-        let c = prepare(scalars: article.scalars, from: min(max(0, article.bodyStart), article.scalars.count), sentences: article.annotations.sentences)
+        let c = prepare(scalars: article.scalars.array, from: min(max(0, article.bodyStart), article.scalars.count), sentences: article.annotations.sentences)
         return recognize(c)
     }
 

@@ -104,7 +104,7 @@ struct EntityResolver {
             var vocabulary = Set<String>()
             for i in r {
                 let a = articles[i]
-                let raw = tokenize(a.scalars, from: min(max(0, a.bodyStart), a.scalars.count))
+                let raw = tokenize(a.scalars.array, from: min(max(0, a.bodyStart), a.scalars.count))
                 for (k, t) in raw.tokens.enumerated() where t.kind == .word && !t.isCapitalized { vocabulary.insert(raw.lowers[k]) }
             }
             return vocabulary
@@ -115,7 +115,7 @@ struct EntityResolver {
         let found: [[RawMention]] = Self.parallelMap(chunks) { r in
             r.map { i in
                 let a = articles[i]
-                return recognizer.recognize(recognizer.prepare(scalars: a.scalars, from: min(max(0, a.bodyStart), a.scalars.count),
+                return recognizer.recognize(recognizer.prepare(scalars: a.scalars.array, from: min(max(0, a.bodyStart), a.scalars.count),
                                                                sentences: a.annotations.sentences))
             }
         }.flatMap { $0 }

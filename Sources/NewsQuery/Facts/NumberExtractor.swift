@@ -34,7 +34,7 @@ struct NumberExtractor {
     /// Every fact of the article's body, in text order, those in boilerplate lines marked.
     func extract(_ article: Article) -> [Fact] {
         let boilerplate = article.annotations.boilerplate
-        var facts = extract(scalars: article.scalars, bodyStart: article.bodyStart, sentences: article.annotations.sentences)
+        var facts = extract(scalars: article.scalars.array, bodyStart: article.bodyStart, sentences: article.annotations.sentences)
         for i in facts.indices where boilerplate.covers(facts[i].span) { facts[i].isBoilerplate = true }
         return facts
     }

@@ -5,7 +5,7 @@ public struct Article: Sendable {
     public let title: String
     public let text: String
     /// The text as Unicode scalars: every offset in an annotation indexes this array.
-    public let scalars: [Unicode.Scalar]
+    public let scalars: CompactScalars
     public let bodyStart: Int
     public let metadata: ArticleMetadata
     /// What the annotator found, with quotation speakers named by their entity across the corpus
@@ -20,7 +20,7 @@ public struct Article: Sendable {
         self.origin = document.origin
         self.title = document.title
         self.text = document.text
-        self.scalars = [Unicode.Scalar](scalarsOf: document.text)
+        self.scalars = CompactScalars(document.text)
         self.bodyStart = document.bodyStart
         self.metadata = document.metadata
         self.annotations = annotations

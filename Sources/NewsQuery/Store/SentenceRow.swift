@@ -68,7 +68,7 @@ public struct SentenceRow: Hashable, Sendable {
     }
 
     /// The span without leading and trailing whitespace (clamped to the text).
-    static func trim(_ span: Span, in scalars: [Unicode.Scalar]) -> Span {
+    static func trim<C: RandomAccessCollection>(_ span: Span, in scalars: C) -> Span where C.Element == Unicode.Scalar, C.Index == Int {
         var lo = max(0, span.start), hi = min(scalars.count, span.end)
         while lo < hi, scalars[lo].properties.isWhitespace { lo += 1 }
         while hi > lo, scalars[hi - 1].properties.isWhitespace { hi -= 1 }

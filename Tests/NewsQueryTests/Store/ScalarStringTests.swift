@@ -34,4 +34,16 @@ struct ScalarStringTests {
             }
         }
     }
+
+    @Test(arguments: [("plain ASCII text\n", 1), ("Café, naïve, Ørsted", 1), ("“Curly” quotes — and 北京 and مرحبا", 2),
+                      ("emoji 🚆 beyond the basic plane", 4), ("", 1), ("e\u{301} combining", 2)])
+    func compactScalarsHoldEveryScalarInTheFewestBytes(_ text: String, _ width: Int) {
+        let compact = CompactScalars(text)
+        #expect(Array(compact) == Array(text.unicodeScalars))
+        #expect(compact.array == Array(text.unicodeScalars))
+        #expect(compact.count == text.unicodeScalars.count)
+        #expect(compact.bytesPerScalar == width)
+        if compact.count > 3 { #expect(String(scalars: compact[1..<3]) == String(String.UnicodeScalarView(Array(text.unicodeScalars)[1..<3]))) }
+    }
 }
+
