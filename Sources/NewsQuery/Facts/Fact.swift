@@ -30,10 +30,34 @@ public struct Fact: Hashable, Sendable {
     public var qualifier: String?
 
     /// The parts of a date as written, before resolution.
-    public var mention: DateMention?
+    public var mention: DateMention? {
+        get { dateParts?.value }
+        set { dateParts = newValue.map(Boxed.init) }
+    }
+    /// `mention`, held by reference: a date's parts are some 150 bytes, and most facts (quantities)
+    /// have none; stored inline they made every fact of the store that much larger.
+    private var dateParts: Boxed<DateMention>?
     /// The fact lies in a boilerplate line (an ad's "30-day trial", a bio's year): kept, but left out of
     /// `numbers`, `compare` and `disagreements` unless a condition names `boilerplate`.
     public var isBoilerplate = false
+
+    public init(kind: Kind, span: Span, value: Double?, unit: String, dimension: Dimension, normalized: Double?,
+                normalizedUnit: String, date: String?, evidence: String?, measure: String, measureWords: [String],
+                sentence: Span, qualifier: String?, mention: DateMention?, isBoilerplate: Bool = false) {
+        self.kind = kind; self.span = span; self.value = value; self.unit = unit; self.dimension = dimension
+        self.normalized = normalized; self.normalizedUnit = normalizedUnit; self.date = date; self.evidence = evidence
+        self.measure = measure; self.measureWords = measureWords; self.sentence = sentence; self.qualifier = qualifier
+        self.dateParts = mention.map(Boxed.init)
+        self.isBoilerplate = isBoilerplate
+    }
+}
+
+/// An immutable value held by reference, compared and hashed by the value.
+final class Boxed<Value: Hashable & Sendable>: Hashable, Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+    static func == (a: Boxed, b: Boxed) -> Bool { a === b || a.value == b.value }
+    func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
 
 /// What a quantity measures, and so which values are comparable.

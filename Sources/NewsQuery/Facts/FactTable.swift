@@ -35,6 +35,7 @@ public struct FactTable: Sendable {
         if let first = anchored.first, anchored.allSatisfy({ $0.1.year == first.1.year }) {
             corpusYear = (first.1.year, "year \(first.1.year) from the corpus's dated articles (" + anchored.map(\.0).joined(separator: ", ") + ")")
         }
+        entries.reserveCapacity(perArticle.reduce(0) { $0 + $1.count })
         for (a, facts) in perArticle.enumerated() {
             for var fact in facts {
                 if fact.kind == .date, let mention = fact.mention {
