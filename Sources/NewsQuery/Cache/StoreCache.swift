@@ -16,7 +16,7 @@ import Foundation
 /// is written leaves the previous version.
 public struct StoreCache: Sendable {
     /// Bumped whenever the layout below changes (the fingerprint also changes with every build).
-    static let formatVersion = 2
+    static let formatVersion = 3
     static let magic = Array("NEWSQ-CACHE\n".utf8)
 
     public let file: URL
@@ -162,6 +162,7 @@ public struct StoreCache: Sendable {
             payload.write(article.annotatorOutput)
         }
         payload.write(store.speakerResolutions)
+        payload.write(store.speakerEntities.map(Int.init))
         payload.write(store.entities.entities)
         payload.write(store.facts.entries)
         payload.write(store.sentences)
@@ -186,6 +187,7 @@ public struct StoreCache: Sendable {
         try snapshot.withUnsafeBufferPointer { buffer in
             var r = BinaryReader(buffer)
             let speakers: [ArticleStore.SpeakerResolution] = try r.read()
+            let speakerEntities: [Int] = try r.read()
             let entities: [Entity] = try r.read()
             let facts: [FactTable.Entry] = try r.read()
             let sentences: [SentenceRow] = try r.read()
@@ -198,11 +200,13 @@ public struct StoreCache: Sendable {
                   entities.enumerated().allSatisfy({ $0.offset == $0.element.id }),
                   facts.allSatisfy({ $0.article >= 0 && $0.article < n }),
                   sentences.allSatisfy({ $0.article >= 0 && $0.article < n }),
+                  speakerEntities.count == articles.reduce(0, { $0 + $1.annotations.quotations.count }),
+                  speakerEntities.allSatisfy({ $0 >= -1 && $0 < entities.count }),
                   speakers.allSatisfy({ $0.article >= 0 && $0.article < n && $0.quote >= 0
                       && $0.quote < articles[$0.article].annotations.quotations.count }) else {
                 throw CacheFormatError("an index points outside the corpus")
             }
-            return ArticleStore(restoring: articles, speakers: speakers, entities: entities, facts: FactTable(entries: facts),
+            return ArticleStore(restoring: articles, speakers: speakers, speakerEntities: speakerEntities.map { Int32($0) }, entities: entities, facts: FactTable(entries: facts),
                                 sentences: sentences, sentenceIndex: sentenceIndex, quoteIndex: quoteIndex)
         }
     }

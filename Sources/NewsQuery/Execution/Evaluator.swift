@@ -198,7 +198,7 @@ struct Evaluator {
         case .n, .words, .boilerplate, .similarity, .jaccard, .shared, .passages, .group: return nil
         case .cueClass: return q.map { articles[a].annotations.quotations[$0].cueClass.rawValue }
         case .speakerType, .speakerRole:
-            guard let q, let e = store.entities.entityID(for: articles[a].annotations.quotations[q], in: a),
+            guard let q, let e = store.speakerEntity(QuoteID(article: a, index: q)),
                   let entity = store.entities.entity(id: e) else { return nil }
             return field == .speakerType ? entity.type.rawValue : Evaluator.joined(entity.roles)
         case .value, .unit, .normalized, .dimension, .measure, .clause: return nil

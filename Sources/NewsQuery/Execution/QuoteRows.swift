@@ -11,12 +11,16 @@ enum QuoteRows {
     static let tableColumns = ["quote", "speaker", "cue", "kind", "text"]
 
     static func row(_ id: QuoteID, in store: ArticleStore) -> [Value] {
-        let article = store.article(id)
-        let quote = store.quotation(id)
+        row(id, of: store.articles[id.article], in: store)
+    }
+
+    /// The article is borrowed, not copied (an `Article` holds some twenty references).
+    private static func row(_ id: QuoteID, of article: borrowing Article, in store: ArticleStore) -> [Value] {
+        let quote = article.annotations.quotations[id.index]
         func text(_ s: String?) -> Value { s.map(Value.text) ?? .null }
         func text(_ span: Span?) -> Value { span.map { .text(article.text(of: $0)) } ?? .null }
         func int(_ i: Int?) -> Value { i.map(Value.int) ?? .null }
-        let entity = store.entities.entityID(for: quote, in: id.article).flatMap { store.entities.entity(id: $0) }
+        let entity = store.speakerEntity(id).flatMap { store.entities.entity(id: $0) }
         return [
             .text("\(article.id):\(quote.content.start)"), .text(article.id), .int(quote.content.start), .int(quote.content.end),
             .text(article.text(of: quote.content)),

@@ -30,6 +30,11 @@ public struct Article: Sendable {
     /// The text of a span (clamped to the article).
     public func text(of span: Span) -> String {
         let lo = min(max(0, span.start), scalars.count), hi = min(max(lo, span.end), scalars.count)
+        // the span's bytes copied from the text (found from the scalars' marks), not re-encoded
+        if let copied = text.utf8.withContiguousStorageIfAvailable({ utf8 in
+            let a = scalars.utf8Offset(lo, in: utf8), b = scalars.utf8Offset(hi, in: utf8)
+            return String(decoding: UnsafeBufferPointer(rebasing: utf8[a..<max(a, b)]), as: UTF8.self)
+        }) { return copied }
         return String(scalars: scalars[lo..<hi])
     }
 
@@ -95,6 +100,12 @@ public struct ArticleStore: Sendable {
 
     /// Every quotation of every article, in article order then text order.
     public private(set) var quoteIDs: [QuoteID]
+    /// Per article: the number in `quoteIDs` of its first quotation.
+    private var quoteStarts: [Int] = []
+    /// Per quotation (as `quoteIDs`): its speaker's entity (`EntityTable.entityID(for:in:)` on the
+    /// quotation as the store holds it), -1 for none. Found once when the store is built (the cache
+    /// keeps them), not for every row that shows a speaker's type or role.
+    private(set) var speakerEntities: [Int32] = []
     /// Word index over quotation contents.
     public private(set) var quoteIndex: InvertedIndex
     /// People, organisations and places across all articles, one entity per referent.
@@ -141,11 +152,29 @@ public struct ArticleStore: Sendable {
     public func article(_ id: QuoteID) -> Article { articles[id.article] }
     public func quotation(_ id: QuoteID) -> Quotation { articles[id.article].annotations.quotations[id.index] }
 
+    /// The entity of the quotation's speaker, if any.
+    func speakerEntity(_ id: QuoteID) -> Int? {
+        let n = quoteStarts[id.article] + id.index
+        return speakerEntities[n] >= 0 ? Int(speakerEntities[n]) : nil
+    }
+
+    /// Every quotation's speaker entity, found on every core.
+    private func findSpeakerEntities() -> [Int32] {
+        let articles = self.articles, entities = self.entities
+        return EntityResolver.parallelMap(EntityResolver.chunks(articles.count)) { range -> [Int32] in
+            var found: [Int32] = []
+            for a in range {
+                for q in articles[a].annotations.quotations { found.append(Int32(entities.entityID(for: q, in: a) ?? -1)) }
+            }
+            return found
+        }.flatMap { $0 }
+    }
+
     /// A store as `StoreCache` saved it: the articles as annotated, the entities, and the parts that cost
     /// most to build (facts, sentences, word indexes). What follows cheaply from these (entity mentions
     /// and counts, speakers named by their entity, quotation ids) is derived by the same code as in a
     /// fresh build, so the two cannot drift apart.
-    init(restoring articles: [Article], speakers: [SpeakerResolution], entities: [Entity], facts: FactTable,
+    init(restoring articles: [Article], speakers: [SpeakerResolution], speakerEntities: [Int32], entities: [Entity], facts: FactTable,
          sentences: [SentenceRow], sentenceIndex: InvertedIndex, quoteIndex: InvertedIndex) {
         self.articles = articles
         for s in speakers {
@@ -153,12 +182,14 @@ public struct ArticleStore: Sendable {
             self.articles[s.article].annotations.quotations[s.quote].speakerCountry = s.country
         }
         self.quoteIDs = Self.quoteIDs(of: articles)
+        self.quoteStarts = Self.quoteStarts(of: articles)
         self.quoteIndex = quoteIndex
         self.facts = facts
         self.sentences = sentences
         self.sentenceIndex = sentenceIndex
         self.entities = EntityResolver.table(entities: entities, articleCount: articles.count, gazetteer: .bundled, lexicon: .bundled)
         deriveFromEntities(resolvingSpeakers: false)
+        self.speakerEntities = speakerEntities
     }
 
     /// A quotation whose speaker the store named by its entity (`resolveSpeakers`): saved by the cache,
@@ -180,6 +211,13 @@ public struct ArticleStore: Sendable {
             }
         }
         return changed
+    }
+
+    private static func quoteStarts(of articles: [Article]) -> [Int] {
+        var starts: [Int] = []
+        var n = 0
+        for article in articles { starts.append(n); n += article.annotations.quotations.count }
+        return starts
     }
 
     /// Every quotation of every article, in article order then text order.
@@ -227,6 +265,7 @@ public struct ArticleStore: Sendable {
             }
         }
         quoteIDs = Self.quoteIDs(of: articles)
+        quoteStarts = Self.quoteStarts(of: articles)
         for part in parts {
             switch part {
             case .quotes(let index): quoteIndex = index
@@ -254,7 +293,10 @@ public struct ArticleStore: Sendable {
             counts[m.entity].articles.insert(m.article)
         }
         entityCounts = counts.map { ($0.mentions, $0.articles.count) }
-        if resolvingSpeakers { resolveSpeakers() }
+        if resolvingSpeakers {
+            resolveSpeakers()
+            speakerEntities = findSpeakerEntities()
+        }
         quoteCountsBySpeaker = Self.countsBySpeaker(articles)
     }
 

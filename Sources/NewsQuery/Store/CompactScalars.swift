@@ -11,11 +11,25 @@ public struct CompactScalars: RandomAccessCollection, Sendable {
     }
 
     private let storage: Storage
+    /// The text is ASCII: scalar offsets are UTF-8 offsets.
+    let isASCII: Bool
+    /// Otherwise the UTF-8 offset of every 64th scalar, so that a span's bytes are found in at most 63
+    /// steps from the nearest mark (`utf8Offset`).
+    private let marks: [UInt32]
 
     public init(_ text: String) {
         var widest: UInt32 = 0
         var count = 0
-        for s in text.unicodeScalars { widest = Swift.max(widest, s.value); count += 1 }
+        var marks: [UInt32] = []
+        var bytes = 0
+        for s in text.unicodeScalars {
+            if count & 63 == 0 { marks.append(UInt32(truncatingIfNeeded: bytes)) }
+            widest = Swift.max(widest, s.value)
+            count += 1
+            bytes += UTF8.width(s)
+        }
+        isASCII = widest < 0x80
+        self.marks = isASCII ? [] : marks
         if widest < 0x100 {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(count)
@@ -58,6 +72,22 @@ public struct CompactScalars: RandomAccessCollection, Sendable {
         case .bmp(let a): a.map { Unicode.Scalar(UInt32($0)) ?? "\u{FFFD}" }
         case .wide(let a): a
         }
+    }
+
+    /// The UTF-8 offset of scalar `offset` (0...count) in `utf8`, the bytes of the text these scalars
+    /// were made from.
+    func utf8Offset(_ offset: Int, in utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        if isASCII { return offset }
+        let mark = offset >> 6
+        guard mark < marks.count else { return utf8.count }
+        var p = Int(marks[mark])
+        var left = offset & 63
+        while left > 0, p < utf8.count {
+            let b = utf8[p]
+            p += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+            left -= 1
+        }
+        return Swift.min(p, utf8.count)
     }
 
     /// Bytes held per scalar (1, 2 or 4).

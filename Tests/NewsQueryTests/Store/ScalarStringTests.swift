@@ -43,6 +43,15 @@ struct ScalarStringTests {
         #expect(compact.array == Array(text.unicodeScalars))
         #expect(compact.count == text.unicodeScalars.count)
         #expect(compact.bytesPerScalar == width)
+        // every scalar offset maps to the UTF-8 offset of that scalar (long texts cross the 64-scalar marks)
+        let long = String(repeating: text, count: 40)
+        let scalars = CompactScalars(long), all = Array(long.unicodeScalars)
+        long.utf8.withContiguousStorageIfAvailable { utf8 in
+            for i in stride(from: 0, through: all.count, by: max(1, all.count / 97)) {
+                #expect(scalars.utf8Offset(i, in: utf8) == String(String.UnicodeScalarView(all[..<i])).utf8.count)
+            }
+            #expect(scalars.utf8Offset(all.count, in: utf8) == utf8.count)
+        }
         if compact.count > 3 { #expect(String(scalars: compact[1..<3]) == String(String.UnicodeScalarView(Array(text.unicodeScalars)[1..<3]))) }
     }
 }
