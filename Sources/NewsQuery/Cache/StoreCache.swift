@@ -16,7 +16,7 @@ import Foundation
 /// is written leaves the previous version.
 public struct StoreCache: Sendable {
     /// Bumped whenever the layout below changes (the fingerprint also changes with every build).
-    static let formatVersion = 3
+    static let formatVersion = 4
     static let magic = Array("NEWSQ-CACHE\n".utf8)
 
     public let file: URL
@@ -161,13 +161,17 @@ public struct StoreCache: Sendable {
             payload.write(Self.key(article))
             payload.write(article.annotatorOutput)
         }
-        payload.write(store.speakerResolutions)
-        payload.write(store.speakerEntities.map(Int.init))
-        payload.write(store.entities.entities)
-        payload.write(store.facts.entries)
-        payload.write(store.sentences)
-        payload.write(store.sentenceIndex)
-        payload.write(store.quoteIndex)
+        // Four sections, each after its length, so that a reopen decodes them at once, one per core.
+        func section(_ write: (inout BinaryWriter) -> Void) {
+            var part = BinaryWriter()
+            write(&part)
+            payload.uint(UInt64(part.bytes.count))
+            payload.raw(part.bytes)
+        }
+        section { $0.write(store.speakerResolutions); $0.write(store.speakerEntities.map(Int.init)); $0.write(store.entities.entities) }
+        section { $0.write(store.facts.entries); $0.write(store.sentences) }
+        section { $0.write(store.sentenceIndex) }
+        section { $0.write(store.quoteIndex) }
 
         var hasher = ContentHasher()
         payload.bytes.withUnsafeBytes { hasher.add($0) }
@@ -184,21 +188,49 @@ public struct StoreCache: Sendable {
     /// The store's corpus-wide parts from a snapshot, with `articles` (in store order, their keys
     /// those the snapshot was written for).
     static func restore(_ snapshot: [UInt8], articles: [Article]) throws -> ArticleStore {
-        try snapshot.withUnsafeBufferPointer { buffer in
+        enum Part {
+            case people([ArticleStore.SpeakerResolution], [Int], [Entity], EntityTable)
+            case rows([FactTable.Entry], [SentenceRow])
+            case index(InvertedIndex)
+        }
+        struct Section: @unchecked Sendable { let bytes: UnsafeBufferPointer<UInt8> }   // read-only, alive until all are read
+        let articleCount = articles.count
+        return try snapshot.withUnsafeBufferPointer { buffer in
             var r = BinaryReader(buffer)
-            let speakers: [ArticleStore.SpeakerResolution] = try r.read()
-            let speakerEntities: [Int] = try r.read()
-            let entities: [Entity] = try r.read()
-            let facts: [FactTable.Entry] = try r.read()
-            let sentences: [SentenceRow] = try r.read()
-            let sentenceIndex = try InvertedIndex(from: &r)
-            let quoteIndex = try InvertedIndex(from: &r)
+            var sections: [Section] = []
+            for _ in 0..<4 { sections.append(Section(bytes: try r.bytes(try r.count()))) }
             guard r.remaining == 0 else { throw CacheFormatError("\(r.remaining) bytes after the snapshot") }
-            // indexes into the articles must be in range: the queries index arrays with them
-            let n = articles.count
-            guard entities.allSatisfy({ $0.mentions.allSatisfy { $0.article < n && $0.article >= 0 } && $0.articles.allSatisfy { $0 < n && $0 >= 0 } }),
-                  entities.enumerated().allSatisfy({ $0.offset == $0.element.id }),
-                  facts.allSatisfy({ $0.article >= 0 && $0.article < n }),
+            let parts = EntityResolver.parallelMap(Array(sections.enumerated())) { k, section -> Result<Part, Error> in
+                Result {
+                    var r = BinaryReader(section.bytes)
+                    let part: Part
+                    switch k {
+                    case 0:
+                        let speakers: [ArticleStore.SpeakerResolution] = try r.read()
+                        let speakerEntities: [Int] = try r.read()
+                        let entities: [Entity] = try r.read()
+                        // indexes into the articles must be in range: the queries index arrays with them
+                        guard entities.allSatisfy({ $0.mentions.allSatisfy { $0.article < articleCount && $0.article >= 0 }
+                                  && $0.articles.allSatisfy { $0 < articleCount && $0 >= 0 } }),
+                              entities.enumerated().allSatisfy({ $0.offset == $0.element.id }) else {
+                            throw CacheFormatError("an entity points outside the corpus")
+                        }
+                        part = .people(speakers, speakerEntities, entities,
+                                       EntityResolver.table(entities: entities, articleCount: articleCount, gazetteer: .bundled, lexicon: .bundled))
+                    case 1: part = .rows(try r.read(), try r.read())
+                    default: part = .index(try InvertedIndex(from: &r))
+                    }
+                    guard r.remaining == 0 else { throw CacheFormatError("\(r.remaining) bytes after section \(k)") }
+                    return part
+                }
+            }
+            guard case .people(let speakers, let speakerEntities, let entities, let table) = try parts[0].get(),
+                  case .rows(let facts, let sentences) = try parts[1].get(),
+                  case .index(let sentenceIndex) = try parts[2].get(), case .index(let quoteIndex) = try parts[3].get() else {
+                throw CacheFormatError("sections out of order")
+            }
+            let n = articleCount
+            guard facts.allSatisfy({ $0.article >= 0 && $0.article < n }),
                   sentences.allSatisfy({ $0.article >= 0 && $0.article < n }),
                   speakerEntities.count == articles.reduce(0, { $0 + $1.annotations.quotations.count }),
                   speakerEntities.allSatisfy({ $0 >= -1 && $0 < entities.count }),
@@ -206,8 +238,8 @@ public struct StoreCache: Sendable {
                       && $0.quote < articles[$0.article].annotations.quotations.count }) else {
                 throw CacheFormatError("an index points outside the corpus")
             }
-            return ArticleStore(restoring: articles, speakers: speakers, speakerEntities: speakerEntities.map { Int32($0) }, entities: entities, facts: FactTable(entries: facts),
-                                sentences: sentences, sentenceIndex: sentenceIndex, quoteIndex: quoteIndex)
+            return ArticleStore(restoring: articles, speakers: speakers, speakerEntities: speakerEntities.map { Int32($0) }, entities: table,
+                                facts: FactTable(entries: facts), sentences: sentences, sentenceIndex: sentenceIndex, quoteIndex: quoteIndex)
         }
     }
 }

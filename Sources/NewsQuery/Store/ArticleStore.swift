@@ -174,7 +174,7 @@ public struct ArticleStore: Sendable {
     /// most to build (facts, sentences, word indexes). What follows cheaply from these (entity mentions
     /// and counts, speakers named by their entity, quotation ids) is derived by the same code as in a
     /// fresh build, so the two cannot drift apart.
-    init(restoring articles: [Article], speakers: [SpeakerResolution], speakerEntities: [Int32], entities: [Entity], facts: FactTable,
+    init(restoring articles: [Article], speakers: [SpeakerResolution], speakerEntities: [Int32], entities: EntityTable, facts: FactTable,
          sentences: [SentenceRow], sentenceIndex: InvertedIndex, quoteIndex: InvertedIndex) {
         self.articles = articles
         for s in speakers {
@@ -187,7 +187,7 @@ public struct ArticleStore: Sendable {
         self.facts = facts
         self.sentences = sentences
         self.sentenceIndex = sentenceIndex
-        self.entities = EntityResolver.table(entities: entities, articleCount: articles.count, gazetteer: .bundled, lexicon: .bundled)
+        self.entities = entities
         deriveFromEntities(resolvingSpeakers: false)
         self.speakerEntities = speakerEntities
     }
