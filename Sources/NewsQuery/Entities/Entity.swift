@@ -28,6 +28,17 @@ public struct Entity: Hashable, Sendable, Identifiable {
     public var mentions: [EntityMention]
     /// Indices of the articles mentioning it, ascending.
     public var articles: [Int]
+
+    /// Whether the entity is mentioned in the article (a binary search of `articles`: a name such as
+    /// "Trump" is in most articles of a large corpus, and this is asked for every speaker found).
+    func appears(in article: Int) -> Bool {
+        var lo = 0, hi = articles.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if articles[mid] < article { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < articles.count && articles[lo] == article
+    }
 }
 
 /// Every entity of a corpus, with lookups by alias, by speaker name and by mention.
@@ -86,7 +97,7 @@ public struct EntityTable: Sendable {
         if article >= 0, article < articleAliases.count, let id = articleAliases[article][key] { return id }
         if let ids = aliasIndex[key] {
             if ids.count == 1 { return ids[0] }
-            if article >= 0, let local = ids.first(where: { entities[$0].articles.contains(article) }) { return local }
+            if article >= 0, let local = ids.first(where: { entities[$0].appears(in: article) }) { return local }
             return ids.max { entities[$0].mentions.count < entities[$1].mentions.count }
         }
         // titles and honorifics before a name: "Kremlin spokesman Dmitry Peskov", "Mr. Kirby"
@@ -102,7 +113,7 @@ public struct EntityTable: Sendable {
                 guard let code = countryWords[words[..<n].joined(separator: " ")] else { continue }
                 let rest = words[n...].joined(separator: " ")
                 let ids = (aliasIndex[rest] ?? []).filter { entities[$0].country == code || entities[$0].country == nil }
-                if let local = ids.first(where: { entities[$0].articles.contains(article) }) { return local }
+                if let local = ids.first(where: { entities[$0].appears(in: article) }) { return local }
                 if ids.count == 1 { return ids[0] }
             }
         }
