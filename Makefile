@@ -51,8 +51,9 @@ bench: build
 # .build/bench-corpus, not committed), then on each: annotation throughput on one core (newsq-bench
 # annotate --annotate-only), a cold load that writes the annotation cache and SCALE_REOPENS cached
 # reopens (newsq-bench reopen: each step's time, the cache's size, peak memory), per-statement p50/p99
-# of Sources/newsq-bench/peer/scale-queries.tsv on the store read from that cache (newsq-bench queries),
-# the same quotations exported as JSONL (through the cache) and queried through SQLite FTS5
+# of Sources/newsq-bench/peer/scale-queries.tsv on the store read from that cache (newsq-bench queries,
+# which also exports every quotation as `newsq --format jsonl -e quotes` does), those quotations queried
+# through SQLite FTS5
 # (Sources/newsq-bench/peer/sqlite_peer.py), and one table of both with the newsq/SQLite ratios and the
 # answers' sizes. Wall-clock figures: take them on a quiet machine. Figures go in BENCHMARKS.md.
 SCALE_SIZES ?= 1000 10000
@@ -70,8 +71,8 @@ bench-scale: deps
 		.build/release/newsq-bench generate --articles $$n --seed $(SCALE_SEED) --out $$dir; \
 		taskset -c 0 .build/release/newsq-bench annotate --annotate-only --runs 1 $$dir; \
 		.build/release/newsq-bench reopen --runs $(SCALE_REOPENS) --cache-dir $$dir.cache $$dir; \
-		.build/release/newsq-bench queries --runs $(SCALE_RUNS) --cache-dir $$dir.cache --json $$dir.newsq.json $$dir; \
-		.build/release/newsq -q --cache-dir $$dir.cache --format jsonl -e quotes $$dir > $$dir.quotes.jsonl; \
+		.build/release/newsq-bench queries --runs $(SCALE_RUNS) --cache-dir $$dir.cache --json $$dir.newsq.json \
+			--export $$dir.quotes.jsonl $$dir; \
 		python3 Sources/newsq-bench/peer/sqlite_peer.py --quotes $$dir.quotes.jsonl --runs $(SCALE_RUNS) --newsq $$dir.newsq.json; \
 	done
 	@uptime

@@ -109,14 +109,16 @@ struct ScaleReport: Codable {
     var queries: [QueryTiming]
 }
 
-/// `queries [--runs N] [--queries FILE] [--json FILE] [--cache-dir DIR] PATH...`: with `--cache-dir`,
-/// the store is read from the annotation cache there when the corpus is unchanged (as `newsq` does);
-/// else it is built (read, annotate on every core, store).
+/// `queries [--runs N] [--queries FILE] [--json FILE] [--cache-dir DIR] [--export FILE] PATH...`: with
+/// `--cache-dir`, the store is read from the annotation cache there when the corpus is unchanged (as
+/// `newsq` does); else it is built (read, annotate on every core, store). `--export` writes every
+/// quotation as JSONL, as `newsq --format jsonl -e quotes` does.
 func queryBench(_ args: [String]) {
     var runs = 50
     var cacheDirectory: String?
     var queryFile = "Sources/newsq-bench/peer/scale-queries.tsv"
     var jsonFile: String?
+    var exportFile: String?
     var paths: [String] = []
     var i = 0
     while i < args.count {
@@ -125,11 +127,12 @@ func queryBench(_ args: [String]) {
         case "--runs": runs = value.flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? runs; i += 2
         case "--queries": queryFile = value ?? queryFile; i += 2
         case "--json": jsonFile = value; i += 2
+        case "--export": exportFile = value; i += 2
         case "--cache-dir": cacheDirectory = value; i += 2
         default: paths.append(args[i]); i += 1
         }
     }
-    guard !paths.isEmpty else { fail("usage: newsq-bench queries [--runs N] [--queries FILE] [--json FILE] [--cache-dir DIR] PATH...") }
+    guard !paths.isEmpty else { fail("usage: newsq-bench queries [--runs N] [--queries FILE] [--json FILE] [--cache-dir DIR] [--export FILE] PATH...") }
     let queries = readQueries(queryFile)
 
     // Load, as `newsq DIR` does: read, annotate on every core, build the store (entities, facts, indexes).
@@ -151,6 +154,13 @@ func queryBench(_ args: [String]) {
     let bytes = documents.reduce(0) { $0 + $1.text.utf8.count }
     let repeated = store.quoteIDs.count { store.quotation($0).isRepeat }
     let engine = Engine(store: store)
+    // Every quotation as `newsq --format jsonl -e quotes` writes them (the SQLite peer loads these), from
+    // the store just loaded: `newsq` would not read this program's cache (each build has its own).
+    if let exportFile {
+        guard case .success(.rows(let all)) = engine.run(Source("quotes")) else { fail("quotes: no rows") }
+        do { try ResultFormatter(format: .jsonl).format(all).write(toFile: exportFile, atomically: true, encoding: .utf8) }
+        catch { fail("cannot write \(exportFile): \(error)") }
+    }
     print(String(format: "%d articles, %d bytes of text (%d per article), %d quotations (%d in repeated passages)",
                  documents.count, bytes, bytes / documents.count, store.quoteIDs.count, repeated))
     print(String(format: "load (%@): %.2f s wall, %.1f MB/s", how, loadSeconds, Double(bytes) / 1e6 / loadSeconds))

@@ -69,7 +69,7 @@ struct Executor {
             return .table(columns: Grouping.count([.speaker]).columns,
                           rows: store.quoteCountsBySpeaker.map { [$0.speaker.map(Value.text) ?? .null, .int($0.count)] })
         case .indexLookup(let lookup):
-            return relabel(phraseStarts(lookup.phrase, in: lookup.index).keys.sorted(), like: plan)
+            return relabel(phraseDocuments(lookup.phrase, in: lookup.index), like: plan)
         case .indexNear(let near):
             // the rarer side first; the other is then gathered only in the documents that side holds
             let leftFirst = documentFrequency(near.left, in: near.index) <= documentFrequency(near.right, in: near.index)
@@ -200,6 +200,23 @@ struct Executor {
             if !starts.isEmpty { result[document] = starts }
         }
         return result
+    }
+
+    /// The documents holding the phrase, ascending. A one-word phrase (the common search) needs no
+    /// positions: its words' documents, merged.
+    private func phraseDocuments(_ phrase: PhraseSlots, in index: IndexLookup.Index) -> [Int] {
+        guard phrase.slots.count == 1 else { return phraseStarts(phrase, in: index).keys.sorted() }
+        let words = index == .sentenceIndex ? store.sentenceIndex : store.quoteIndex
+        var documents: [Int] = []
+        for word in phrase.slots[0] { words.forEachPosting(of: word) { document, _ in documents.append(document) } }
+        if phrase.slots[0].count > 1 {
+            documents.sort()
+            var unique: [Int] = []
+            unique.reserveCapacity(documents.count)
+            for d in documents where unique.last != d { unique.append(d) }
+            return unique
+        }
+        return documents
     }
 
     /// How many documents hold some word of the phrase's rarest slot (an upper bound of its matches).
