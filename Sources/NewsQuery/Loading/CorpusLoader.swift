@@ -52,6 +52,10 @@ public struct CorpusLoader: Sendable {
             JSONLReader.read(text, path: file, manifest: manifest, maxLineBytes: maxArticleBytes, into: &result)
             return
         }
+        if text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+            result.issues.append(LoadIssue(file, .warning, text.isEmpty ? "empty file; skipped" : "no text, only blank space; skipped"))
+            return
+        }
         let id = (name as NSString).deletingPathExtension
         let scalars = Array(text.unicodeScalars)
         let front = FrontMatter.parse(scalars, path: file)
@@ -206,7 +210,15 @@ private struct Walk {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            if explicit { result.issues.append(LoadIssue(path, .error, "no such file or folder")) }
+            var info = stat()
+            if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+                // A link to nothing, or to itself through others (ELOOP).
+                if explicit || CorpusLoader.articleExtensions.contains((path as NSString).pathExtension.lowercased()) {
+                    result.issues.append(LoadIssue(path, .warning, "symbolic link to nothing, or in a loop; skipped"))
+                }
+            } else if explicit {
+                result.issues.append(LoadIssue(path, .error, "no such file or folder"))
+            }
             return
         }
         let real = Self.realPath(path)
