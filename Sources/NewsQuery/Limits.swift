@@ -18,8 +18,8 @@ public struct Limits: Hashable, Sendable {
         self.maxQueryBytes = maxQueryBytes
     }
 
-    /// 16 MiB of article (the longest PolNeAR article is 40 KB: it annotates in about a second a
-    /// megabyte, so a limit-sized one in well under a minute); 256 levels of nesting; 64 KiB of statement.
+    /// 16 MiB of article (hundreds of times the longest PolNeAR article; 10 MB of prose on one line
+    /// loads in under two minutes in a debug build); 256 levels of nesting; 64 KiB of statement.
     public static let standard = Limits(maxArticleBytes: 16 << 20, maxQueryDepth: 256, maxQueryBytes: 64 << 10)
 
     /// The deepest nesting `--max-query-depth` accepts: each level costs stack in the parser, binder,
@@ -32,8 +32,8 @@ public struct Limits: Hashable, Sendable {
         max(8 << 20, maxQueryDepth * Limits.stackBytesPerLevel)
     }
 
-    /// Stack one level of nesting takes through the whole pipeline, with room to spare (measured in a
-    /// debug build, the hungriest: `HostileInputTests.tenThousandParenthesesRunWhenTheLimitAllows`).
+    /// Stack for one level of nesting through the whole pipeline, with room to spare: 100,000 levels of
+    /// `not` and of parentheses ran in a debug build (the hungriest) with it; the tests run 10,000 and 20,000.
     static let stackBytesPerLevel = 32 << 10
 
     public enum Kind: Sendable { case articleBytes, queryDepth, queryBytes }
