@@ -159,6 +159,53 @@ struct HostileInputCLITests {
         #expect(outcomes.values.reduce(0, +) == attempts)
     }
 
+    /// The annotation cache, killed while it is being saved: newsq is SIGKILLed as soon as the temporary
+    /// file of the cache appears beside its final name (or a little after, at random), and each time the
+    /// cache is either not there or byte for byte the one a run left alone saves.
+    @Test func killedWhileSavingTheCacheItIsAbsentOrWhole() throws {
+        let folder = Folder()
+        for i in 0..<2000 { folder.write("corpus/a\(i).txt", "Note \(i)\n“The plan number \(i) is fine and it works,” said Ann Lee.\n") }
+        let corpus = folder.path + "/corpus"
+        func cacheFiles(_ directory: String) -> (saved: [String], temporary: [String]) {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+            return (names.filter { !$0.hasPrefix(".") }.map { directory + "/" + $0 }, names.filter { $0.hasPrefix(".") }.map { directory + "/" + $0 })
+        }
+        // Two runs left alone save the same bytes.
+        var whole: [Data] = []
+        for run in 0..<2 {
+            let directory = folder.path + "/whole\(run)"
+            let done = try Binary.run(["-q", "--cache-dir", directory, "-e", "sources", corpus])
+            #expect(done.status == 0)
+            let saved = cacheFiles(directory).saved
+            #expect(saved.count == 1)
+            whole += try saved.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        }
+        #expect(whole.count == 2 && whole[0] == whole[1] && whole[0].count > 100_000)
+        guard let expected = whole.first else { return }
+
+        var generator = SystemRandomNumberGenerator()
+        var killedAfterTheTemporaryFile = 0
+        for attempt in 0..<8 {
+            let directory = folder.path + "/attempt\(attempt)"
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let process = try Self.start(["-q", "--cache-dir", directory, "-e", "sources", corpus])
+            let deadline = Date().addingTimeInterval(120)
+            while cacheFiles(directory).temporary.isEmpty, cacheFiles(directory).saved.isEmpty, process.isRunning, Date() < deadline {
+                usleep(200)
+            }
+            if attempt > 0 { usleep(UInt32.random(in: 0...20_000, using: &generator)) }
+            let running = process.isRunning
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            if running, process.terminationReason == .uncaughtSignal { killedAfterTheTemporaryFile += 1 }
+            for file in cacheFiles(directory).saved {
+                #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == expected, "attempt \(attempt): a cache file that is not whole")
+            }
+            #expect(cacheFiles(directory).saved.count <= 1)
+        }
+        #expect(killedAfterTheTemporaryFile >= 1)
+    }
+
     static func start(_ arguments: [String]) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Binary.path)
