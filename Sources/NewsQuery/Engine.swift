@@ -3,8 +3,13 @@
 /// `Environment` the caller owns and passes to `run(_:environment:)`.
 public struct Engine: Sendable {
     public var store: ArticleStore
+    /// The longest and deepest statement accepted (`maxQueryBytes`, `maxQueryDepth`).
+    public var limits: Limits
 
-    public init(store: ArticleStore) { self.store = store }
+    public init(store: ArticleStore, limits: Limits = .standard) {
+        self.store = store
+        self.limits = limits
+    }
 
     /// Runs one statement without named results (a `let` is run and then forgotten).
     public func run(_ source: Source) -> Result<QueryOutcome, QueryError> {
@@ -18,7 +23,7 @@ public struct Engine: Sendable {
     /// can be used as row sources.
     public func run(_ source: Source, environment: inout Environment) -> Result<QueryOutcome, QueryError> {
         let bound: BoundStatement
-        switch Engine.compile(source, environment: environment) {
+        switch Engine.compile(source, environment: environment, limits: limits) {
         case .success(let statement): bound = statement
         case .failure(let error): return .failure(error)
         }
@@ -63,14 +68,30 @@ public struct Engine: Sendable {
     }
 
     /// Lexes, parses and binds a statement: everything that can fail, and nothing that needs the store.
-    static func compile(_ source: Source, environment: Environment = Environment()) -> Result<BoundStatement, QueryError> {
-        let (statement, diagnostics) = Parser.parse(source)
+    static func compile(_ source: Source, environment: Environment = Environment(), limits: Limits = .standard) -> Result<BoundStatement, QueryError> {
+        if let tooLong = tooLong(source, limits: limits) { return .failure(QueryError(source: source, diagnostics: [tooLong])) }
+        let (statement, diagnostics) = Parser.parse(source, maxDepth: limits.maxQueryDepth)
         guard let statement, diagnostics.isEmpty else {
             return .failure(QueryError(source: source, diagnostics: diagnostics))
         }
         let (bound, problems) = Binder.bind(statement, environment: environment)
         guard let bound, problems.isEmpty else { return .failure(QueryError(source: source, diagnostics: problems)) }
         return .success(bound)
+    }
+
+    /// A statement longer than `limits.maxQueryBytes`: an error at the first character past the limit.
+    static func tooLong(_ source: Source, limits: Limits) -> Diagnostic? {
+        let bytes = source.text.utf8.count
+        guard bytes > limits.maxQueryBytes else { return nil }
+        var offset = 0, used = 0
+        for scalar in source.scalars {
+            used += UTF8.width(scalar)
+            if used > limits.maxQueryBytes { break }
+            offset += 1
+        }
+        return Diagnostic("statement is too long (\(Limits.grouped(bytes)) bytes; at most \(Limits.size(limits.maxQueryBytes)))",
+                          at: SourceRange(offset, source.scalars.count),
+                          hint: "\(Limits.option(.queryBytes)) N raises the limit")
     }
 
     /// `who mentioned NAME` where no entity has the alias NAME: an error with the closest names.

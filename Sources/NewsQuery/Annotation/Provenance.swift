@@ -315,8 +315,11 @@ struct PassageSet {
     private var next: [Int32] = []
     init(_ text: ScalarText) { self.text = text }
 
+    /// A hash of every scalar of the passage (of its first 32 alone, passages alike in their
+    /// beginnings and lengths, such as a sentence repeated with one number changed a thousand times,
+    /// all fell in one chain, and finding a passage was a pass over every one of them).
     func key(_ span: Span) -> UInt64 {
-        ScalarText.fnv(UInt64(span.end - span.start), text.scalars[span.start..<min(span.end, span.start + 32)])
+        ScalarText.fnv(UInt64(span.end - span.start), text.scalars[span.start..<span.end])
     }
 
     /// The first inserted passage with the same scalars as `span`.

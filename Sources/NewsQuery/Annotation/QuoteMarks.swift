@@ -13,9 +13,9 @@ struct QuoteSegment: Sendable {
     var single: Bool
 }
 
-/// Finds quotations delimited by “ ”, „ “, « », straight ", NYT-style '' … '', and single-quote
-/// quotations ‘…’ / '…' (only where an opening mark is clearly followed by a matching closing one
-/// on the same line, so apostrophes never open quotes).
+/// Finds quotations delimited by “ ”, „ “, „ ”, « », » « (German, Danish), ‹ ›, › ‹, 「 」, 『 』,
+/// straight ", NYT-style '' … '', and single-quote quotations ‘…’ / '…' / ‚…‘ (only where an opening
+/// mark is clearly followed by a matching closing one on the same line, so apostrophes never open quotes).
 struct QuoteMarkFinder {
     private static func isOpenContext(_ sc: [Unicode.Scalar], _ i: Int, from: Int) -> Bool {
         if i <= from { return true }
@@ -43,8 +43,8 @@ struct QuoteMarkFinder {
     private static func doubleMark(_ sc: [Unicode.Scalar], _ i: Int) -> (len: Int, fixed: Int) {
         // fixed: 1 = opening only, 2 = closing only, 0 = decided by context
         switch sc[i] {
-        case "\u{201C}", "\u{201E}", "\u{00AB}": return (1, 1)
-        case "\u{201D}", "\u{00BB}": return (1, 2)
+        case "\u{201C}", "\u{201E}", "\u{00AB}", "\u{2039}", "\u{300C}", "\u{300E}": return (1, 1)
+        case "\u{201D}", "\u{00BB}", "\u{203A}", "\u{300D}", "\u{300F}": return (1, 2)
         case "\"": return (1, 0)
         case "'": if i + 1 < sc.count && sc[i + 1] == "'" { return (2, 0) }
         case "`": if i + 1 < sc.count && sc[i + 1] == "`" { return (2, 1) }
@@ -60,6 +60,7 @@ struct QuoteMarkFinder {
         var contentStart = 0
         var continuing = false     // the pending quotation continues one of the previous paragraph
         var nextOpensContinuation = false
+        var openMark: Unicode.Scalar = " "  // the mark that opened the pending quotation
         var i = max(0, from)
 
         func emit(_ end: Int, closeEnd: Int?) {
@@ -79,7 +80,7 @@ struct QuoteMarkFinder {
             // Most scalars are neither a line break nor a mark that can open or close a quotation here:
             // skip them at once (the tests below would find nothing to do for them).
             switch s.value {
-            case 0x0A, 0x22, 0x27, 0x60, 0xAB, 0xBB, 0x2018, 0x201C, 0x201D, 0x201E: break
+            case 0x0A, 0x22, 0x27, 0x60, 0xAB, 0xBB, 0x2018, 0x201A, 0x201C, 0x201D, 0x201E, 0x2039, 0x203A, 0x300C...0x300F: break
             default: i += 1; continue
             }
             if s == "\n" {
@@ -107,6 +108,11 @@ struct QuoteMarkFinder {
             // a typo'd opening mark: ”Words … (a closing mark opening a line or following a space, glued to a letter)
             if fixed == 2, sc[i] == "\u{201D}", openAt < 0, i + 1 < n, ScalarClass.isLetter(sc[i + 1]),
                i == 0 || sc[i - 1] == "\n" || (ScalarClass.isSpace(sc[i - 1]) && (i < 2 || !ScalarClass.isAlnum(sc[i - 2]))) { fixed = 1 }
+            // reversed guillemets (German, Danish: »Wort«, ›Wort‹): a closing guillemet glued to the
+            // letter after it opens, and its mirror image closes what it opened
+            if fixed == 2, openAt < 0, sc[i] == "\u{00BB}" || sc[i] == "\u{203A}", i + 1 < n,
+               ScalarClass.isAlnum(sc[i + 1]), Self.isOpenContext(sc, i, from: from) { fixed = 1 }
+            if fixed == 1, openAt >= 0, (openMark == "\u{00BB}" && sc[i] == "\u{00AB}") || (openMark == "\u{203A}" && sc[i] == "\u{2039}") { fixed = 2 }
             if len > 0 {
                 let openCtx = Self.isOpenContext(sc, i, from: from)
                 let closeCtx = Self.isCloseContext(sc, i + len)
@@ -114,6 +120,7 @@ struct QuoteMarkFinder {
                     // an opening mark: fixed opener, or context says so
                     if fixed == 1 || (fixed == 0 && openCtx && !closeCtx) || (fixed == 0 && openCtx && i + len < n && !ScalarClass.isSpace(sc[i + len])) {
                         openAt = i
+                        openMark = sc[i]
                         contentStart = i + len
                         continuing = nextOpensContinuation
                         nextOpensContinuation = false
@@ -124,6 +131,7 @@ struct QuoteMarkFinder {
                         // the pending quotation was never closed: end it here and open anew
                         emit(i, closeEnd: nil)
                         openAt = i
+                        openMark = sc[i]
                         contentStart = i + len
                     } else {
                         emit(i, closeEnd: i + len)
@@ -133,14 +141,15 @@ struct QuoteMarkFinder {
                 continue
             }
             // single-quote quotations, only outside double quotations
-            if openAt < 0, s == "\u{2018}" || s == "'", Self.isOpenContext(sc, i, from: from),
-               i + 1 < n, ScalarClass.isLetter(sc[i + 1]) || (s == "\u{2018}" && ScalarClass.isDigit(sc[i + 1])) {
+            // (‚…‘ is German's single pair: ‚ opens, ‘ or ’ closes)
+            if openAt < 0, s == "\u{2018}" || s == "'" || s == "\u{201A}", Self.isOpenContext(sc, i, from: from),
+               i + 1 < n, ScalarClass.isLetter(sc[i + 1]) || (s != "'" && ScalarClass.isDigit(sc[i + 1])) {
                 var j = i + 2
                 var found = -1
                 let limit = min(n, i + 300)
                 while j < limit, sc[j] != "\n" {
                     let c = sc[j]
-                    if (c == "\u{2019}" || c == "'" && s == "'"), !ScalarClass.isSpace(sc[j - 1]), Self.isCloseContext(sc, j + 1) {
+                    if (c == "\u{2019}" || c == "'" && s == "'" || c == "\u{2018}" && s == "\u{201A}"), !ScalarClass.isSpace(sc[j - 1]), Self.isCloseContext(sc, j + 1) {
                         found = j; break
                     }
                     if c == "\"" || c == "\u{201C}" || c == "\u{201D}" { break }

@@ -563,13 +563,19 @@ struct ReportedSpeechExtractor {
         // ("According to Interfax, Peskov said that ...")
         // otherwise a cue inside another statement's content is embedded in it and gives way
         if indirect.count > 1 {
+            // (Answered by sorted look-ups, not by comparing every pair: a megabyte of text can hold
+            // tens of thousands of statements.)
             let according = indirect.filter(\.viaAccording)
             let others = indirect.filter { !$0.viaAccording }
-            var keptAccording = according.filter { f in !others.contains { o in o.cue.map { f.content.contains($0) } ?? false } }
+            let otherCues = CueSet(others.compactMap(\.cue))
+            var keptAccording = according.filter { f in !otherCues.anyInside(f.content) }
+            let otherContents = ContentCover(others.map { ($0.content, $0.cue) })
             let keptOthers = others.filter { f in
-                !others.contains { o in o.cue != f.cue && f.cue.map { o.content.contains($0) } ?? false }
+                guard let cue = f.cue else { return true }
+                return !otherContents.covers(cue, exceptCue: cue)
             }
-            keptAccording.removeAll { f in keptOthers.contains { o in f.cue.map { o.content.contains($0) } ?? false } }
+            let keptContents = ContentCover(keptOthers.map { ($0.content, $0.cue) })
+            keptAccording.removeAll { f in f.cue.map { keptContents.covers($0, exceptCue: nil) } ?? false }
             indirect = keptOthers + keptAccording
         }
         // a quotation standing alone right after a sentence that attributes something to a speaker
@@ -1606,5 +1612,68 @@ struct ReportedSpeechExtractor {
             return (nil, subj)
         }
         return nil
+    }
+}
+
+/// Cue spans sorted by start, for "does any cue lie inside this span?" in O(log n).
+struct CueSet {
+    private let starts: [Int]
+    /// The smallest end among the cues from each index on.
+    private let minEndFrom: [Int]
+
+    init(_ cues: [Span]) {
+        let sorted = cues.sorted()
+        starts = sorted.map(\.start)
+        var ends = sorted.map(\.end)
+        if ends.count > 1 { for i in stride(from: ends.count - 2, through: 0, by: -1) { ends[i] = min(ends[i], ends[i + 1]) } }
+        minEndFrom = ends
+    }
+
+    /// Some cue `c` has `span.contains(c)`.
+    func anyInside(_ span: Span) -> Bool {
+        var lo = 0, hi = starts.count
+        while lo < hi { let mid = (lo + hi) / 2; if starts[mid] < span.start { lo = mid + 1 } else { hi = mid } }
+        return lo < starts.count && minEndFrom[lo] <= span.end
+    }
+}
+
+/// Content spans (each with its statement's cue) sorted by start, for "does the content of a
+/// statement with another cue contain this span?" in O(log n): for each prefix, the two furthest
+/// ends whose cues differ.
+struct ContentCover {
+    private let starts: [Int]
+    private let best: [(end: Int, cue: Span?)]
+    private let second: [(end: Int, cue: Span?)?]
+
+    init(_ contents: [(content: Span, cue: Span?)]) {
+        let sorted = contents.sorted { $0.content.start < $1.content.start }
+        starts = sorted.map(\.content.start)
+        var best: [(end: Int, cue: Span?)] = [], second: [(end: Int, cue: Span?)?] = []
+        var b: (end: Int, cue: Span?)? = nil, s: (end: Int, cue: Span?)? = nil
+        for item in sorted {
+            let entry = (end: item.content.end, cue: item.cue)
+            if let current = b, current.end >= entry.end {
+                if current.cue != entry.cue, (s?.end ?? Int.min) < entry.end { s = entry }
+            } else {
+                if let current = b, current.cue != entry.cue { s = current }
+                b = entry
+            }
+            best.append(b!)
+            second.append(s)
+        }
+        self.best = best
+        self.second = second
+    }
+
+    /// Some content starting at or before `span` and ending at or after it, whose cue is not
+    /// `exceptCue` (nil: any cue).
+    func covers(_ span: Span, exceptCue: Span?) -> Bool {
+        var lo = 0, hi = starts.count
+        while lo < hi { let mid = (lo + hi) / 2; if starts[mid] <= span.start { lo = mid + 1 } else { hi = mid } }
+        guard lo > 0 else { return false }
+        let top = best[lo - 1]
+        if exceptCue == nil || top.cue != exceptCue { return top.end >= span.end }
+        guard let runnerUp = second[lo - 1] else { return false }
+        return runnerUp.end >= span.end
     }
 }

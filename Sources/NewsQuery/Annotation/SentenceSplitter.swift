@@ -1,8 +1,13 @@
 /// Splits a token stream into sentences (token index ranges), robust to titles (Mr., Sen.),
 /// initials (J. Smith), dotted abbreviations (U.S.), quotes closing a sentence (`."`) and
-/// paragraph lines without final punctuation (headlines).
+/// paragraph lines without final punctuation (headlines). A run of more than `maxTokens` tokens
+/// with no sentence end (a megabyte on one line, a word list) is cut into pieces of that many, so
+/// the rules that look across a sentence stay linear in the article's length.
 struct SentenceSplitter {
     let gazetteer: Gazetteer
+
+    /// The longest sentence, in tokens: five times the longest in PolNeAR (204).
+    static let maxTokens = 1_000
 
     /// Abbreviations that do not end a sentence when followed by a capitalised word (in addition to titles).
     static let nonFinalAbbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "gen", "gov", "sen", "rep", "rev", "lt", "col", "sgt", "capt", "adm", "prof", "ft", "mt", "p", "a.m", "p.m", "u.s", "approx"]
@@ -63,6 +68,7 @@ struct SentenceSplitter {
             if boundaryAfter < 0, t + 1 < n, tokens[t + 1].newlinesBefore > 0, lineBreakEnds(x, t) {
                 boundaryAfter = t
             }
+            if boundaryAfter < 0, t + 1 - start >= Self.maxTokens { boundaryAfter = t }
             if boundaryAfter >= 0 {
                 sentences.append(start..<(boundaryAfter + 1))
                 start = boundaryAfter + 1

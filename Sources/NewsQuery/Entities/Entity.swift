@@ -50,6 +50,9 @@ public struct EntityTable: Sendable {
     var articleAliases: [[String: Int]] = []
     /// Per article: mentions sorted by start, with their entity.
     var articleMentions: [[(span: Span, entity: Int)]] = []
+    /// Per article: the length of its longest mention, so that the mentions overlapping a span are a
+    /// binary search away (a megabyte article has a hundred thousand of them). Empty: not known.
+    var longestMention: [Int] = []
     /// Person key ("family|given") → entity ids.
     var personKeys: [String: [Int]] = [:]
     /// Family key → (given key, entity id), for spelling variants of a speaker's name.
@@ -132,7 +135,19 @@ public struct EntityTable: Sendable {
     public func entityID(forMention span: Span, in article: Int) -> Int? {
         guard article >= 0, article < articleMentions.count else { return nil }
         var best: (overlap: Int, id: Int)?
-        for m in articleMentions[article] where m.span.overlaps(span) {
+        let mentions = articleMentions[article]
+        var candidates = mentions.indices
+        if article < longestMention.count {
+            // Sorted by start: only those starting from span.start - longest up to span.end can overlap.
+            func firstStarting(atOrAfter offset: Int) -> Int {
+                var lo = 0, hi = mentions.count
+                while lo < hi { let mid = (lo + hi) / 2; if mentions[mid].span.start < offset { lo = mid + 1 } else { hi = mid } }
+                return lo
+            }
+            let from = firstStarting(atOrAfter: span.start - longestMention[article])
+            candidates = from..<max(from, firstStarting(atOrAfter: span.end))
+        }
+        for m in mentions[candidates] where m.span.overlaps(span) {
             let overlap = min(m.span.end, span.end) - max(m.span.start, span.start)
             if best == nil || overlap > best!.overlap || (overlap == best!.overlap && m.span.end > span.end - 1) { best = (overlap, m.entity) }
         }

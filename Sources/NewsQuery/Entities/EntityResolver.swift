@@ -516,6 +516,7 @@ struct EntityResolver {
             }
         }
         for a in 0..<articleCount { table.articleMentions[a].sort { $0.span < $1.span } }
+        table.longestMention = table.articleMentions.map { $0.map { $0.span.end - $0.span.start }.max() ?? 0 }
         // per-article forms: what each form refers to in that article (surnames included)
         for e in entities {
             var keys = e.aliases.map { NameKey.plain($0) }

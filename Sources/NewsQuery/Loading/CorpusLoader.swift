@@ -8,13 +8,19 @@ import Foundation
 public struct CorpusLoader: Sendable {
     public static let articleExtensions: Set<String> = ["txt", "md", "jsonl"]
 
-    public init() {}
+    /// The largest article file (or JSONL line) read: a larger one is skipped with a warning naming
+    /// the option that raises the limit (`Limits.maxArticleBytes`).
+    public var maxArticleBytes: Int
+
+    public init(maxArticleBytes: Int = Limits.standard.maxArticleBytes) {
+        self.maxArticleBytes = maxArticleBytes
+    }
 
     /// Reads every article under `paths`. `shouldCancel` is asked between files: when it says
     /// yes, reading stops and `cancelled` is set (what was read so far is in the result).
     public func load(paths: [String], shouldCancel: () -> Bool = { false }) -> LoadResult {
         var result = LoadResult()
-        var walk = Walk()
+        var walk = Walk(maxManifestBytes: maxArticleBytes)
         for path in paths {
             walk.visit(path, root: nil, result: &result)
         }
@@ -64,11 +70,17 @@ public struct CorpusLoader: Sendable {
     }
 
     private func load(file: String, manifest: Manifest?, into result: inout LoadResult) {
-        guard let text = Self.readText(file, issues: &result.issues) else { return }
         let name = (file as NSString).lastPathComponent
         let ext = (name as NSString).pathExtension.lowercased()
+        // A JSONL file holds many articles: its lines are held to the limit, not the file.
+        let limit = ext == "jsonl" ? nil : maxArticleBytes
+        guard let text = Self.readText(file, maxBytes: limit, regularFilesOnly: true, issues: &result.issues) else { return }
         if ext == "jsonl" {
-            JSONLReader.read(text, path: file, manifest: manifest, into: &result)
+            JSONLReader.read(text, path: file, manifest: manifest, maxLineBytes: maxArticleBytes, into: &result)
+            return
+        }
+        if text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+            result.issues.append(LoadIssue(file, .warning, text.isEmpty ? "empty file; skipped" : "no text, only blank space; skipped"))
             return
         }
         let id = (name as NSString).deletingPathExtension
@@ -83,21 +95,54 @@ public struct CorpusLoader: Sendable {
     }
 
     /// Reads a file as UTF-8; a file that cannot be read or is not UTF-8 becomes an error naming
-    /// the line and column of the first bad byte.
-    static func readText(_ path: String, issues: inout [LoadIssue]) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            issues.append(LoadIssue(path, .error, "cannot read file (\(Self.reason(path))); skipped"))
+    /// the line and column of the first bad byte. The file is opened read-only. With `maxBytes`, a
+    /// larger file is skipped with a warning before it is read (its size from `fstat`, and the read
+    /// stops past the limit should the file grow meanwhile). With `regularFilesOnly`, a FIFO, socket
+    /// or device is refused without being read (opening a FIFO would wait for a writer for ever).
+    static func readText(_ path: String, maxBytes: Int? = nil, regularFilesOnly: Bool = false, issues: inout [LoadIssue]) -> String? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | (regularFilesOnly ? O_NONBLOCK : 0))
+        guard fd >= 0 else {
+            let code = errno
+            issues.append(LoadIssue(path, .error, "cannot read file (\(Self.reason(path, errno: code))); skipped"))
             return nil
         }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.readToEnd() ?? Data()
-        } catch {
-            issues.append(LoadIssue(path, .error, "cannot read file (\(error.localizedDescription)); skipped"))
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            issues.append(LoadIssue(path, .error, "cannot read file (\(String(cString: strerror(errno)))); skipped"))
             return nil
         }
-        let bytes = [UInt8](data)
+        let kind = info.st_mode & S_IFMT
+        if kind == S_IFDIR {
+            issues.append(LoadIssue(path, .error, "cannot read file (it is a folder); skipped"))
+            return nil
+        }
+        if regularFilesOnly, kind != S_IFREG {
+            issues.append(LoadIssue(path, .error, "not a regular file (a FIFO, socket or device); skipped"))
+            return nil
+        }
+        if let maxBytes, kind == S_IFREG, Int(info.st_size) > maxBytes {
+            issues.append(LoadIssue(path, .warning, tooLarge(Int(info.st_size), limit: maxBytes, what: "article") + "; skipped"))
+            return nil
+        }
+        var bytes: [UInt8] = []
+        if kind == S_IFREG { bytes.reserveCapacity(Int(info.st_size)) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                if errno == EAGAIN, !regularFilesOnly { continue }
+                issues.append(LoadIssue(path, .error, "cannot read file (\(String(cString: strerror(errno)))); skipped"))
+                return nil
+            }
+            if n == 0 { break }
+            bytes += chunk[0..<n]
+            if let maxBytes, bytes.count > maxBytes {
+                issues.append(LoadIssue(path, .warning, tooLarge(bytes.count, limit: maxBytes, what: "article", atLeast: true) + "; skipped"))
+                return nil
+            }
+        }
         if let bad = firstInvalidUTF8(bytes) {
             let (line, column) = lineColumn(ofByte: bad, in: bytes)
             issues.append(LoadIssue(path, line: line, column: column, .error,
@@ -149,11 +194,19 @@ public struct CorpusLoader: Sendable {
         return (line, column)
     }
 
-    static func reason(_ path: String) -> String {
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return "no such file" }
-        if !FileManager.default.isReadableFile(atPath: path) { return "permission denied" }
-        return "unreadable"
+    static func reason(_ path: String, errno code: Int32) -> String {
+        switch code {
+        case ENOENT: return "no such file"
+        case EACCES, EPERM: return "permission denied"
+        case ELOOP: return "too many symbolic links"
+        default: return String(cString: strerror(code))
+        }
+    }
+
+    /// "article is 52,428,800 bytes, over the limit of 16 MiB (--max-article-bytes N raises it)".
+    static func tooLarge(_ bytes: Int, limit: Int, what: String, atLeast: Bool = false) -> String {
+        let size = atLeast ? "larger than" : "\(Limits.grouped(bytes)) bytes, over"
+        return "\(what) is \(size) the limit of \(Limits.size(limit)) (\(Limits.option(.articleBytes)) N raises it)"
     }
 
     static func stripMarkdownHeading(_ line: String) -> String {
@@ -176,13 +229,23 @@ private struct Walk {
     /// The answer of `manifest(for:root:)` by the file's folder as written and its root: files of one
     /// folder ask once (making a path absolute and standard costs system calls per file).
     var manifestsByFolder: [String: Manifest?] = [:]
+    /// A manifest larger than this is skipped (the loader's `maxArticleBytes`).
+    var maxManifestBytes: Int
 
     mutating func visit(_ path: String, root: String?, result: inout LoadResult) {
         let explicit = root == nil
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            if explicit { result.issues.append(LoadIssue(path, .error, "no such file or folder")) }
+            var info = stat()
+            if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+                // A link to nothing, or to itself through others (ELOOP).
+                if explicit || CorpusLoader.articleExtensions.contains((path as NSString).pathExtension.lowercased()) {
+                    result.issues.append(LoadIssue(path, .warning, "symbolic link to nothing, or in a loop; skipped"))
+                }
+            } else if explicit {
+                result.issues.append(LoadIssue(path, .error, "no such file or folder"))
+            }
             return
         }
         let real = Self.realPath(path)
@@ -247,7 +310,7 @@ private struct Walk {
             let candidate = (directory as NSString).appendingPathComponent(Manifest.fileName)
             if FileManager.default.fileExists(atPath: candidate) {
                 var found: Manifest? = nil
-                if let text = CorpusLoader.readText(candidate, issues: &result.issues) {
+                if let text = CorpusLoader.readText(candidate, maxBytes: maxManifestBytes, regularFilesOnly: true, issues: &result.issues) {
                     let (manifest, issues) = Manifest.parse(text, path: candidate)
                     result.issues += issues
                     found = manifest

@@ -3,10 +3,17 @@ import Foundation
 /// One article per line: `{"id": …, "title": …, "text": …, "source": …, …}`; metadata keys may also
 /// sit in a nested `"metadata"` object. A bad line is reported with its line number and skipped.
 enum JSONLReader {
-    static func read(_ text: String, path: String, manifest: Manifest?, into result: inout LoadResult) {
+    /// A line longer than `maxLineBytes` (`Limits.maxArticleBytes`) is skipped with a warning.
+    static func read(_ text: String, path: String, manifest: Manifest?, maxLineBytes: Int = Limits.standard.maxArticleBytes,
+                     into result: inout LoadResult) {
         var lineNumber = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
+            if line.utf8.count > maxLineBytes {
+                result.issues.append(LoadIssue(path, line: lineNumber, column: 1, .warning,
+                                               CorpusLoader.tooLarge(line.utf8.count, limit: maxLineBytes, what: "record") + "; line skipped"))
+                continue
+            }
             guard !line.allSatisfy(\.isWhitespace) else { continue }
             let object: [String: Any]
             do {

@@ -55,16 +55,31 @@ public struct SentenceRow: Hashable, Sendable {
             }
         }
         spans = Array(Set(spans)).sorted()
-        let quotations = annotations.quotations.map(\.content)
+        // Counted by binary search in sorted starts and ends, not by a pass per sentence (an article
+        // of a megabyte has tens of thousands of sentences and quotations): a quotation overlaps a
+        // sentence when it starts before the sentence ends, less those that end before it starts.
+        let quoteStarts = annotations.quotations.map(\.content.start).sorted()
+        let quoteEnds = annotations.quotations.map(\.content.end).sorted()
+        let mentions = mentionStarts.sorted()
         return spans.enumerated().map { i, span in
             SentenceRow(
                 article: index, n: i + 1, span: span,
                 isBoilerplate: boilerplate.contains { $0.contains(span) },
                 isRepeat: 2 * covered(span, by: annotations.repeats) >= span.length,
-                quotes: quotations.count { $0.overlaps(span) },
-                mentions: mentionStarts.count { $0 >= span.start && $0 < span.end },
+                quotes: countBelow(quoteStarts, span.end) - countBelow(quoteEnds, span.start + 1),
+                mentions: countBelow(mentions, span.end) - countBelow(mentions, span.start),
                 words: TextTokenizer.tokens(Array(article.scalars[span.start..<span.end])).count)
         }
+    }
+
+    /// How many of the sorted `values` are less than `bound`.
+    static func countBelow(_ values: [Int], _ bound: Int) -> Int {
+        var lo = 0, hi = values.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if values[mid] < bound { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     /// The span without leading and trailing whitespace (clamped to the text).

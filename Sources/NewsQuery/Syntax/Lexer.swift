@@ -135,7 +135,7 @@ struct Lexer {
         let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
         if !digits.isEmpty, digits.unicodeScalars.allSatisfy(Lexer.isDigit) {
             guard let value = Int(text) else {
-                return make(.error(message: "number `\(text)` is too large", hint: nil), from: start)
+                return make(.error(message: "number `\(text)` is too large", hint: "numbers go from \(Int.min) to \(Int.max)"), from: start)
             }
             return make(.number(value), from: start)
         }

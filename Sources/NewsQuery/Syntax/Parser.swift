@@ -2,9 +2,10 @@
 /// quotes its rule). Errors are collected as `Diagnostic`s; after one, the parser is in panic mode
 /// (follow-on errors are dropped) until `synchronize()` skips to the next clause keyword, so one run
 /// can report an error in the `where` clause and another in the `limit` clause. Parentheses and `not`
-/// nest at most `maxDepth` levels, so no input can exhaust the stack.
+/// nest at most `maxDepth` levels (`Limits.maxQueryDepth`), so no input can exhaust the stack.
 struct Parser {
-    static let maxDepth = 256
+    /// The deepest nesting of parentheses and `not` accepted.
+    let maxDepth: Int
 
     private let tokens: [Token]
     private var index = 0
@@ -16,13 +17,14 @@ struct Parser {
     /// The field of the last `~` comparison, for a hint when its search seems to go on after `and`/`or`.
     private var lastTextField: String?
 
-    init(tokens: [Token]) {
+    init(tokens: [Token], maxDepth: Int = Limits.standard.maxQueryDepth) {
+        self.maxDepth = maxDepth
         self.tokens = tokens.last?.kind == .endOfInput ? tokens : tokens + [Token(kind: .endOfInput, text: "", range: SourceRange(0, 0))]
     }
 
     /// Lexes and parses one statement; the statement is nil, or not to be trusted, when there are diagnostics.
-    static func parse(_ source: Source) -> (statement: Statement?, diagnostics: [Diagnostic]) {
-        var parser = Parser(tokens: Lexer.tokenize(source))
+    static func parse(_ source: Source, maxDepth: Int = Limits.standard.maxQueryDepth) -> (statement: Statement?, diagnostics: [Diagnostic]) {
+        var parser = Parser(tokens: Lexer.tokenize(source), maxDepth: maxDepth)
         let statement = parser.parseStatement()
         return (statement, parser.diagnostics)
     }
@@ -596,9 +598,9 @@ struct Parser {
     /// One level deeper into parentheses or `not`; past `maxDepth` it reports once and skips the
     /// rest of the statement.
     private mutating func enterNesting() -> Bool {
-        guard depth < Parser.maxDepth else {
+        guard depth < maxDepth else {
             report("expression is nested too deeply", at: current.range,
-                   hint: "at most \(Parser.maxDepth) levels of parentheses and `not` are allowed")
+                   hint: "at most \(maxDepth) levels of parentheses and `not` are allowed; \(Limits.option(.queryDepth)) N raises the limit")
             index = tokens.count - 1
             return false
         }

@@ -39,18 +39,47 @@ public struct NewsQueryCommand: ParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Annotate every article, without reading or writing the annotation cache.")
     var noCache = false
 
+    @Option(name: .customLong("max-article-bytes"), help: ArgumentHelp(
+        "Largest article file or JSONL line loaded; larger ones are skipped with a warning (default: \(Limits.standard.maxArticleBytes), 16 MiB).",
+        valueName: "bytes"))
+    var maxArticleBytes: Int = Limits.standard.maxArticleBytes
+
+    @Option(name: .customLong("max-query-bytes"), help: ArgumentHelp(
+        "Longest statement run, in bytes (default: \(Limits.standard.maxQueryBytes), 64 KiB).", valueName: "bytes"))
+    var maxQueryBytes: Int = Limits.standard.maxQueryBytes
+
+    @Option(name: .customLong("max-query-depth"), help: ArgumentHelp(
+        "Deepest nesting of parentheses and `not` in a statement (default: \(Limits.standard.maxQueryDepth), at most \(Limits.deepestQueryDepth)).",
+        valueName: "levels"))
+    var maxQueryDepth: Int = Limits.standard.maxQueryDepth
+
+    @Option(name: .customLong("max-rows"), help: ArgumentHelp(
+        "Rows the REPL shows before cutting a result (default: \(REPL.defaultMaxRows); 0: all; .maxrows changes it).", valueName: "n"))
+    var maxRows: Int = REPL.defaultMaxRows
+
     public init() {}
 
     public func validate() throws {
         guard OutputFormat(rawValue: format.lowercased()) != nil else {
             throw ValidationError("unknown format '\(format)'; choose one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        guard maxArticleBytes > 0 else { throw ValidationError("--max-article-bytes takes a positive number of bytes") }
+        guard maxQueryBytes > 0 else { throw ValidationError("--max-query-bytes takes a positive number of bytes") }
+        guard (1...Limits.deepestQueryDepth).contains(maxQueryDepth) else {
+            throw ValidationError("--max-query-depth takes a number of levels from 1 to \(Limits.deepestQueryDepth)")
+        }
+        guard maxRows >= 0 else { throw ValidationError("--max-rows takes a number of rows (0: all)") }
+    }
+
+    /// The limits the options set.
+    var limits: Limits {
+        Limits(maxArticleBytes: maxArticleBytes, maxQueryDepth: maxQueryDepth, maxQueryBytes: maxQueryBytes)
     }
 
     public func run() throws {
         let terminalOut = isatty(STDOUT_FILENO) == 1
         let session = Session(store: ArticleStore(), format: OutputFormat(rawValue: format.lowercased())!,
-                              width: terminalOut ? Terminal.width() : Terminal.pipeWidth)
+                              width: terminalOut ? Terminal.width() : Terminal.pipeWidth, limits: limits)
         if terminalOut {
             session.terminalOutput = true
             session.terminalWidth = Terminal.width  // re-read before each statement: windows get resized
@@ -88,7 +117,7 @@ public struct NewsQueryCommand: ParsableCommand {
             }
         } else if isatty(STDIN_FILENO) == 1 {
             if !quiet { Console.out(Self.banner(session)) }
-            let status = REPL.start(session: session)
+            let status = REPL.start(session: session, maxRows: maxRows == 0 ? nil : maxRows)
             if status != 0 { throw ExitCode(status) }
         } else {
             var lines: [String] = []

@@ -60,8 +60,15 @@ public final class Session {
 
     public var store: ArticleStore { engine.store }
 
-    public init(store: ArticleStore, format: OutputFormat = .table, width: Int? = nil) {
-        self.engine = Engine(store: store)
+    /// The largest article loaded and the longest and deepest statement run (`--max-article-bytes`,
+    /// `--max-query-bytes`, `--max-query-depth`).
+    public var limits: Limits {
+        get { engine.limits }
+        set { engine.limits = newValue }
+    }
+
+    public init(store: ArticleStore, format: OutputFormat = .table, width: Int? = nil, limits: Limits = .standard) {
+        self.engine = Engine(store: store, limits: limits)
         self.format = format
         self.width = width
     }
@@ -77,13 +84,16 @@ public final class Session {
         let started = DispatchTime.now()
         let source = Source(text, name: origin, firstLine: line, firstColumn: column)
         var environment = self.environment
-        guard let result = abandonsCancelledQueries ? runAbandonable(source, environment: &environment)
-                : engine.run(source, environment: &environment),
-            !shouldCancel()
+        guard let result = runOnOwnThread(source, environment: &environment), !shouldCancel()
         else {
             return Outcome(error: "query cancelled (Ctrl-C)")
         }
-        self.environment = environment  // a `let` that was cancelled defines nothing
+        // A `let` that was cancelled defines nothing. The result a `let` replaces may be a condition
+        // nested as deep as the limits allow, whose release recurses as deep: it is let go on a
+        // thread with the stack for it.
+        let replaced = Holder(self.environment)
+        self.environment = environment
+        if trimmed.prefix(3).lowercased() == "let" { onOwnThread { replaced.value = nil } }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         switch result {
         case .success(.rows(let rows)):
@@ -100,11 +110,12 @@ public final class Session {
         }
     }
 
-    /// Runs a statement on a thread of its own while this one watches `shouldCancel`; nil when
-    /// it said yes. The engine has no way to stop a running query yet, so a cancelled one is left
-    /// to finish on its thread and its result is thrown away (the store is a value: nothing it
-    /// holds can change under it).
-    private func runAbandonable(_ source: Source, environment: inout Environment) -> Result<QueryOutcome, QueryError>? {
+    /// Runs a statement on a thread of its own, whose stack is sized for the deepest statement the
+    /// limits allow (`Limits.stackBytes`). With `abandonsCancelledQueries`, this thread watches
+    /// `shouldCancel` meanwhile and gives nil when it says yes: the engine has no way to stop a
+    /// running query yet, so a cancelled one is left to finish on its thread and its result is
+    /// thrown away (the store is a value: nothing it holds can change under it).
+    private func runOnOwnThread(_ source: Source, environment: inout Environment) -> Result<QueryOutcome, QueryError>? {
         let box = ResultBox(environment: environment)
         let engine = self.engine
         let thread = Thread {
@@ -118,13 +129,26 @@ public final class Session {
             box.environment = environment
             box.done.signal()
         }
-        thread.stackSize = 8 << 20  // conditions nest up to 256 levels
+        thread.stackSize = engine.limits.stackBytes
         thread.start()
-        while box.done.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
-            if shouldCancel() { return nil }
+        if abandonsCancelledQueries {
+            while box.done.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
+                if shouldCancel() { return nil }
+            }
+        } else {
+            box.done.wait()
         }
         environment = box.environment
         return box.result
+    }
+
+    /// Runs `body` on a thread with the stack the limits call for, and waits for it.
+    private func onOwnThread(_ body: @escaping @Sendable () -> Void) {
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread { body(); done.signal() }
+        thread.stackSize = engine.limits.stackBytes
+        thread.start()
+        done.wait()
     }
 
     /// Formats rows for where they go: cut after `maxRows` on the terminal, a footer with the
@@ -142,7 +166,7 @@ public final class Session {
                                    countBars: terminalOutput && !toFile).format(shown)
         let rowCount = "\(total) \(total == 1 ? "row" : "rows")"
         var footer: [String] = []
-        if hidden > 0 { footer.append("… \(hidden) more \(hidden == 1 ? "row" : "rows") (.maxrows N shows more)") }
+        if hidden > 0 { footer.append("… \(hidden) more \(hidden == 1 ? "row" : "rows") (.maxrows N or --max-rows N shows more)") }
         if format == .table, hidden > 0 || timer {
             // The table's own "(N rows)" line counts the rows shown: replace it with the total.
             var lines = body.split(separator: "\n", omittingEmptySubsequences: false)
@@ -242,7 +266,7 @@ public final class Session {
     public func load(_ paths: [String], shouldCancel: () -> Bool) -> (loaded: Int, notes: String?, cancelled: Bool) {
         progress?(.reading)
         defer { progress?(.done) }
-        let result = CorpusLoader().load(paths: paths, shouldCancel: shouldCancel)
+        let result = CorpusLoader(maxArticleBytes: limits.maxArticleBytes).load(paths: paths, shouldCancel: shouldCancel)
         var issues = result.issues
         func notes() -> String? { issues.isEmpty ? nil : issues.map(\.description).joined(separator: "\n") }
         if result.cancelled || shouldCancel() { return (0, notes(), true) }
@@ -277,7 +301,7 @@ public final class Session {
             store = engine.store
             store.add(zip(result.documents, annotations).map { Article(document: $0, annotations: $1) })
         }
-        engine = Engine(store: store)
+        engine = Engine(store: store, limits: limits)
         generation += 1
         return (result.documents.count, notes(), false)
     }
@@ -398,6 +422,12 @@ final class AtomicOutputFile {
             throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
         }
     }
+}
+
+/// A value handed to another thread to be let go there.
+private final class Holder<Value>: @unchecked Sendable {
+    var value: Value?
+    init(_ value: Value) { self.value = value }
 }
 
 /// A query's result handed from its thread to the one waiting for it (the semaphore orders them).

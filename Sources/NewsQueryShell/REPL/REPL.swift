@@ -19,13 +19,15 @@ public enum REPL {
     /// from `HistoryFile.path`), plain `readLine()` otherwise. Returns the exit status.
     /// Completion offers the language's words (`vocabulary`, or the standard one) plus the values
     /// in the session's store, refreshed after each load. Ctrl-C while a statement runs asks the
-    /// session to stop (`Session.shouldCancel`); long results are cut after `defaultMaxRows`.
+    /// session to stop (`Session.shouldCancel`); long results are cut after `maxRows` rows (nil: never;
+    /// `--max-rows` sets it, `.maxrows` changes it), unless the session has a cut of its own already.
     public static func start(
         session: Session,
+        maxRows: Int? = defaultMaxRows,
         vocabulary: CompletionVocabulary? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> Int32 {
-        session.maxRows = session.maxRows ?? defaultMaxRows
+        session.maxRows = session.maxRows ?? maxRows
         let previousCancel = session.shouldCancel
         session.shouldCancel = { Interrupt.requested != 0 }
         session.abandonsCancelledQueries = true

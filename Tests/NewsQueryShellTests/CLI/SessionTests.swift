@@ -75,7 +75,7 @@ import NewsQuery
         let output = s.execute("articles").output
         let lines = output.split(separator: "\n")
         #expect(lines.count == 6, "\(output)")  // header, rule, two rows, the rest, the count
-        #expect(lines[4] == "… 1 more row (.maxrows N shows more)")
+        #expect(lines[4] == "… 1 more row (.maxrows N or --max-rows N shows more)")
         #expect(lines[5] == "(3 rows)")
         #expect(s.execute(".maxrows 0").error == nil)
         #expect(s.execute("articles").output.hasSuffix("(3 rows)\n"))

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Runs the built `newsq` binary (`swift build` puts it in .build/debug) with arguments and stdin,
+/// Runs the built `newsq` binary (`swift build` puts it in .build/debug; `$NEWSQ_BINARY` overrides) with arguments and stdin,
 /// and gives back its exit status, stdout and stderr.
 enum Binary {
     static let repoRoot: String = {
@@ -10,7 +10,9 @@ enum Binary {
         return url.path
     }()
 
+    /// `$NEWSQ_BINARY` when set (`make asan` runs the tests on the sanitized build), else the debug build.
     static var path: String {
+        if let override = ProcessInfo.processInfo.environment["NEWSQ_BINARY"], !override.isEmpty { return override }
         let candidates = [".build/debug/newsq", ".build/release/newsq"].map { repoRoot + "/" + $0 }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
     }

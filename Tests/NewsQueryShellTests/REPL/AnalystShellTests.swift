@@ -224,6 +224,36 @@ struct AnalystShellTests {
         }
     }
 
+    /// `--max-rows N` sets where the REPL cuts a result (issue 8's limit on the result size shown),
+    /// the cut names both ways to raise it, and `--max-rows 0` shows every row.
+    @Test func maxRowsOptionSetsTheCutAndTheFooterNamesIt() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try Self.writeCorpus(in: directory.path)
+
+        let cut = try startShell(in: directory, arguments: ["-q", "--max-rows", "1", directory.path + "/corpus"])
+        cut.send(".maxrows\r")
+        #expect(cut.expect("maxrows: 1"), "\(cut.unreadOutput.debugDescription)")
+        #expect(cut.awaitPrompt(Self.prompt))
+        cut.send("quotes\r")
+        #expect(cut.expect("… 2 more rows (.maxrows N or --max-rows N shows more)"), "\(cut.unreadOutput.debugDescription)")
+        #expect(cut.expect("(3 rows)"))
+        #expect(cut.awaitPrompt(Self.prompt))
+        cut.send(".quit\r")
+        #expect(cut.waitForExit() == 0)
+
+        let all = try startShell(in: directory, arguments: ["-q", "--max-rows", "0", directory.path + "/corpus"])
+        all.send(".maxrows\r")
+        #expect(all.expect("maxrows: 0 (all)"), "\(all.unreadOutput.debugDescription)")
+        #expect(all.awaitPrompt(Self.prompt))
+        all.send("quotes\r")
+        #expect(all.expect("(3 rows)"), "\(all.unreadOutput.debugDescription)")
+        #expect(all.awaitPrompt(Self.prompt))
+        all.send(".quit\r")
+        #expect(all.waitForExit() == 0)
+        #expect(!all.output.contains("more rows"))
+    }
+
     @Test func colourOnlyWithoutNoColorAndLongResultsAreCut() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

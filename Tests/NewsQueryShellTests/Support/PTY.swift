@@ -40,6 +40,11 @@ final class PTYProcess {
 
     init(executable: String, arguments: [String] = [], environment: [String: String],
          columns: UInt16 = 100, rows: UInt16 = 30) throws {
+        // A sanitized newsq (`make asan`) gets the sanitizers' settings of the test run.
+        var environment = environment
+        for key in ["ASAN_OPTIONS", "LSAN_OPTIONS", "SWIFT_BACKTRACE"] where environment[key] == nil {
+            environment[key] = ProcessInfo.processInfo.environment[key]
+        }
         // Everything the child needs is prepared before fork: after it, only execve and _exit.
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]

@@ -50,7 +50,7 @@ import Testing
             .error(message: "unexpected `<>`", hint: "did you mean `!=`?"),
             .error(message: "unexpected character `@`", hint: nil), .endOfInput,
         ])
-        #expect(kinds("99999999999999999999") == [.error(message: "number `99999999999999999999` is too large", hint: nil), .endOfInput])
+        #expect(kinds("99999999999999999999") == [.error(message: "number `99999999999999999999` is too large", hint: "numbers go from \(Int.min) to \(Int.max)"), .endOfInput])
     }
 
     @Test func comparisonsListsAndNear() {

@@ -9,8 +9,8 @@ func parsed(_ text: String) -> String {
 }
 
 /// The rendered errors of compiling (parsing and binding) a statement, or "ok".
-func compileErrors(_ text: String, name: String = "<query>") -> String {
-    switch Engine.compile(Source(text, name: name)) {
+func compileErrors(_ text: String, name: String = "<query>", limits: Limits = .standard) -> String {
+    switch Engine.compile(Source(text, name: name), limits: limits) {
     case .success: "ok"
     case .failure(let error): DiagnosticRenderer.render(error)
     }
@@ -223,7 +223,7 @@ func compileErrors(_ text: String, name: String = "<query>") -> String {
         let (statement, diagnostics) = Parser.parse(Source(text))
         #expect(statement == nil)
         #expect(diagnostics == [Diagnostic("expression is nested too deeply", at: SourceRange(13 + 256, 14 + 256),
-                                           hint: "at most 256 levels of parentheses and `not` are allowed")])
+                                           hint: "at most 256 levels of parentheses and `not` are allowed; --max-query-depth N raises the limit")])
         let nots = "who said " + String(repeating: "not ", count: 5000) + "price"
         #expect(Parser.parse(Source(nots)).diagnostics.map(\.message) == ["expression is nested too deeply"])
         // 256 levels are fine.
@@ -233,7 +233,7 @@ func compileErrors(_ text: String, name: String = "<query>") -> String {
 
     @Test func longFlatChainsDoNotNest() {
         let text = "quotes where " + Array(repeating: "kind = direct", count: 20_000).joined(separator: " or ")
-        #expect(compileErrors(text) == "ok")
+        #expect(compileErrors(text, limits: Limits(maxQueryBytes: 1 << 20)) == "ok")
     }
 
     @Test func randomTokenSoupNeverCrashes() {
