@@ -154,13 +154,6 @@ func queryBench(_ args: [String]) {
     let bytes = documents.reduce(0) { $0 + $1.text.utf8.count }
     let repeated = store.quoteIDs.count { store.quotation($0).isRepeat }
     let engine = Engine(store: store)
-    // Every quotation as `newsq --format jsonl -e quotes` writes them (the SQLite peer loads these), from
-    // the store just loaded: `newsq` would not read this program's cache (each build has its own).
-    if let exportFile {
-        guard case .success(.rows(let all)) = engine.run(Source("quotes")) else { fail("quotes: no rows") }
-        do { try ResultFormatter(format: .jsonl).format(all).write(toFile: exportFile, atomically: true, encoding: .utf8) }
-        catch { fail("cannot write \(exportFile): \(error)") }
-    }
     print(String(format: "%d articles, %d bytes of text (%d per article), %d quotations (%d in repeated passages)",
                  documents.count, bytes, bytes / documents.count, store.quoteIDs.count, repeated))
     print(String(format: "load (%@): %.2f s wall, %.1f MB/s", how, loadSeconds, Double(bytes) / 1e6 / loadSeconds))
@@ -203,6 +196,14 @@ func queryBench(_ args: [String]) {
     }
     let peak = peakMemory()
     print(String(format: "\npeak memory after the queries: %.1f MB; %d runs per statement after one warm-up", Double(peak) / 1e6, runs))
+    // Every quotation as `newsq --format jsonl -e quotes` writes them (the SQLite peer loads these), from
+    // the store just loaded, after the timings (so that the memory figures are the queries'): `newsq`
+    // would not read this program's cache (each build has its own).
+    if let exportFile {
+        guard case .success(.rows(let all)) = engine.run(Source("quotes")) else { fail("quotes: no rows") }
+        do { try ResultFormatter(format: .jsonl).format(all).write(toFile: exportFile, atomically: true, encoding: .utf8) }
+        catch { fail("cannot write \(exportFile): \(error)") }
+    }
     if let jsonFile {
         let report = ScaleReport(articles: documents.count, quotations: store.quoteIDs.count, repeated_quotations: repeated,
                                  text_bytes: bytes, load_seconds: loadSeconds, peak_memory_bytes: peak,
