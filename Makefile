@@ -31,7 +31,7 @@ test: deps
 ASAN_BUILD := --sanitize=address --scratch-path .build/asan
 asan: deps
 	$(SWIFT) build $(ASAN_BUILD)
-	SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
+	SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 NEWSQ_TEST_TIME_SCALE=10 \
 		NEWSQ_BINARY=$(CURDIR)/.build/asan/debug/newsq NEWSQ_PTY_BINARY=$(CURDIR)/.build/asan/debug/newsq \
 		$(SWIFT) test $(ASAN_BUILD)
 
