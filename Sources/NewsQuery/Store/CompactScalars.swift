@@ -4,13 +4,14 @@
 /// A `[Unicode.Scalar]` costs four bytes a scalar whatever the text: four times the text it indexes,
 /// for every article the store holds.
 public struct CompactScalars: RandomAccessCollection, Sendable {
-    private enum Storage: Sendable {
-        case narrow([UInt8])
-        case bmp([UInt16])
-        case wide([Unicode.Scalar])
-    }
+    // One of the three holds the scalars (the others are empty), by `width`. Not an enum with three
+    // array payloads: Swift keeps such an enum's case in spare bits of the array's pointer, which then
+    // no longer points at the array for LeakSanitizer, and it reports the array as leaked.
+    private let narrow: [UInt8]
+    private let bmp: [UInt16]
+    private let wide: [Unicode.Scalar]
+    private let width: UInt8
 
-    private let storage: Storage
     /// The text is ASCII: scalar offsets are UTF-8 offsets.
     let isASCII: Bool
     /// Otherwise the UTF-8 offset of every 64th scalar, so that a span's bytes are found in at most 63
@@ -34,43 +35,37 @@ public struct CompactScalars: RandomAccessCollection, Sendable {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(count)
             for s in text.unicodeScalars { bytes.append(UInt8(truncatingIfNeeded: s.value)) }
-            storage = .narrow(bytes)
+            (narrow, bmp, wide, width) = (bytes, [], [], 1)
         } else if widest < 0x1_0000 {
             var units: [UInt16] = []
             units.reserveCapacity(count)
             for s in text.unicodeScalars { units.append(UInt16(truncatingIfNeeded: s.value)) }
-            storage = .bmp(units)
+            (narrow, bmp, wide, width) = ([], units, [], 2)
         } else {
-            storage = .wide([Unicode.Scalar](scalarsOf: text))
+            (narrow, bmp, wide, width) = ([], [], [Unicode.Scalar](scalarsOf: text), 4)
         }
     }
 
     public var startIndex: Int { 0 }
 
-    public var endIndex: Int {
-        switch storage {
-        case .narrow(let a): a.count
-        case .bmp(let a): a.count
-        case .wide(let a): a.count
-        }
-    }
+    public var endIndex: Int { width == 1 ? narrow.count : width == 2 ? bmp.count : wide.count }
 
     public subscript(position: Int) -> Unicode.Scalar {
-        switch storage {
-        case .narrow(let a): Unicode.Scalar(a[position])
+        switch width {
+        case 1: Unicode.Scalar(narrow[position])
         // a value below U+10000 that is not a surrogate: the text was valid, so never nil
-        case .bmp(let a): Unicode.Scalar(UInt32(a[position])) ?? "\u{FFFD}"
-        case .wide(let a): a[position]
+        case 2: Unicode.Scalar(UInt32(bmp[position])) ?? "\u{FFFD}"
+        default: wide[position]
         }
     }
 
     /// The scalars as an array, for the stages that read an article's whole text many times over
     /// (entity recognition, number extraction, sentence rows) while the store is built.
     public var array: [Unicode.Scalar] {
-        switch storage {
-        case .narrow(let a): a.map { Unicode.Scalar($0) }
-        case .bmp(let a): a.map { Unicode.Scalar(UInt32($0)) ?? "\u{FFFD}" }
-        case .wide(let a): a
+        switch width {
+        case 1: narrow.map { Unicode.Scalar($0) }
+        case 2: bmp.map { Unicode.Scalar(UInt32($0)) ?? "\u{FFFD}" }
+        default: wide
         }
     }
 
@@ -91,11 +86,5 @@ public struct CompactScalars: RandomAccessCollection, Sendable {
     }
 
     /// Bytes held per scalar (1, 2 or 4).
-    var bytesPerScalar: Int {
-        switch storage {
-        case .narrow: 1
-        case .bmp: 2
-        case .wide: 4
-        }
-    }
+    var bytesPerScalar: Int { Int(width) }
 }
