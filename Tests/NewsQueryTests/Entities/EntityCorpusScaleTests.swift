@@ -23,7 +23,7 @@ struct EntityCorpusScaleTests {
         let table = EntityTable.build(articles: articles)
         let seconds = Date().timeIntervalSince(start)
         print("entities: PolNeAR train, \(articles.count) articles → \(table.entities.count) entities in \(String(format: "%.2f", seconds)) s (this build configuration)")
-        #expect(seconds < 30)
+        #expect(seconds < Double(30 * testTimeScale))   // a hang guard (`timeBound`), not a measure of speed
         #expect(table.entities.count > 1000)
         let donald = table.entities(named: "Donald Trump").filter { $0.type == .person }
         #expect(donald.count == 1)

@@ -6,13 +6,8 @@ import Testing
 /// NewsQueryShellTests/EndToEnd/HostileInputCLITests.swift). Each must give a clear error (file,
 /// line and column, or the query position with a caret) or a correct result, in bounded time.
 @Suite struct HostileInputTests {
-    /// The time within which an input must be handled: a guard against hangs and quadratic blow-ups,
-    /// set far above what a debug build takes, not a measure of speed (BENCHMARKS.md has those).
-    /// `NEWSQ_TEST_TIME_SCALE` multiplies it for slowed builds (`make asan` sets 10).
-    static func bound(_ seconds: Int) -> Duration {
-        let scale = ProcessInfo.processInfo.environment["NEWSQ_TEST_TIME_SCALE"].flatMap(Int.init) ?? 1
-        return .seconds(seconds * max(1, scale))
-    }
+    /// A hang guard (`timeBound`), not a measure of speed.
+    static func bound(_ seconds: Int) -> Duration { timeBound(seconds) }
 
     // MARK: - Files
 
