@@ -173,10 +173,8 @@ struct Executor {
     /// restricts the first as well).
     private func phraseStarts(_ phrase: PhraseSlots, in index: IndexLookup.Index, within: Set<Int>? = nil) -> [Int: [Int]] {
         guard !phrase.slots.isEmpty else { return [:] }
-        let words = index == .sentenceIndex ? store.sentenceIndex : store.quoteIndex
-        let order = phrase.slots.indices.sorted {
-            phrase.slots[$0].reduce(0) { $0 + words.documentFrequency($1) } < phrase.slots[$1].reduce(0) { $0 + words.documentFrequency($1) }
-        }
+        let words = self.words(index)
+        let order = phrase.slots.indices.sorted { Self.frequency(of: phrase.slots[$0], in: words) < Self.frequency(of: phrase.slots[$1], in: words) }
         var candidates = within
         var positions = [[Int: [Int]]](repeating: [:], count: phrase.slots.count)   // per slot: document → positions
         for slot in order {
@@ -206,7 +204,7 @@ struct Executor {
     /// positions: its words' documents, merged.
     private func phraseDocuments(_ phrase: PhraseSlots, in index: IndexLookup.Index) -> [Int] {
         guard phrase.slots.count == 1 else { return phraseStarts(phrase, in: index).keys.sorted() }
-        let words = index == .sentenceIndex ? store.sentenceIndex : store.quoteIndex
+        let words = self.words(index)
         var documents: [Int] = []
         for word in phrase.slots[0] { words.forEachPosting(of: word) { document, _ in documents.append(document) } }
         if phrase.slots[0].count > 1 {
@@ -221,8 +219,18 @@ struct Executor {
 
     /// How many documents hold some word of the phrase's rarest slot (an upper bound of its matches).
     private func documentFrequency(_ phrase: PhraseSlots, in index: IndexLookup.Index) -> Int {
-        let words = index == .sentenceIndex ? store.sentenceIndex : store.quoteIndex
-        return phrase.slots.map { $0.reduce(0) { $0 + words.documentFrequency($1) } }.min() ?? 0
+        let words = self.words(index)
+        return phrase.slots.map { Self.frequency(of: $0, in: words) }.min() ?? 0
+    }
+
+    /// How many documents hold some word of a slot (counted once per word).
+    private static func frequency(of slot: [String], in words: InvertedIndex) -> Int {
+        slot.reduce(0) { $0 + words.documentFrequency($1) }
+    }
+
+    /// The word index a look-up reads.
+    private func words(_ index: IndexLookup.Index) -> InvertedIndex {
+        index == .sentenceIndex ? store.sentenceIndex : store.quoteIndex
     }
 
     /// Row numbers sorted by field values (stable; empty values last when the key says so).
@@ -252,26 +260,18 @@ struct Executor {
                 if case .text(let t) = v, t.isEmpty { return .null }
                 return v
             }
-            // One look-up per row: a key's group number, then its count by number. One field (the
-            // common case) is keyed by its value alone, without building an array per row.
-            var counts: [Int] = []
+            // One field (the common case) is keyed by its value alone, without building an array per row.
             if fields.count == 1, let field = fields.first {
-                var order: [Value] = []
-                var group: [Value: Int] = [:]
-                for n in numbers(input) {
-                    let key = value(field, rowOf(n))
-                    if let g = group[key] { counts[g] += 1 } else { group[key] = order.count; order.append(key); counts.append(1) }
-                }
-                return .table(columns: grouping.columns, rows: order.indices.map { [order[$0], .int(counts[$0])] })
+                var counts = FirstSeenCounts<Value>()
+                for n in numbers(input) { counts.add(value(field, rowOf(n))) }
+                return .table(columns: grouping.columns, rows: zip(counts.keys, counts.counts).map { [$0, .int($1)] })
             }
-            var order: [[Value]] = []
-            var group: [[Value]: Int] = [:]
+            var counts = FirstSeenCounts<[Value]>()
             for n in numbers(input) {
                 let row = rowOf(n)
-                let key = fields.map { value($0, row) }
-                if let g = group[key] { counts[g] += 1 } else { group[key] = order.count; order.append(key); counts.append(1) }
+                counts.add(fields.map { value($0, row) })
             }
-            return .table(columns: grouping.columns, rows: order.indices.map { order[$0] + [.int(counts[$0])] })
+            return .table(columns: grouping.columns, rows: zip(counts.keys, counts.counts).map { $0 + [.int($1)] })
         case .article:
             return .table(columns: grouping.columns, rows: EntityRows.byArticle(numbers(input), in: store))
         case .speaker:

@@ -87,15 +87,11 @@ public struct ArticleStore: Sendable {
     public private(set) var quoteCountsBySpeaker: [(speaker: String?, count: Int)] = []
 
     static func countsBySpeaker(_ articles: [Article]) -> [(speaker: String?, count: Int)] {
-        var counts: [(speaker: String?, count: Int)] = []
-        var group: [String?: Int] = [:]
+        var counts = FirstSeenCounts<String?>()
         for article in articles {
-            for q in article.annotations.quotations where !q.isRepeat {
-                let speaker = q.speaker?.isEmpty == false ? q.speaker : nil
-                if let g = group[speaker] { counts[g].count += 1 } else { group[speaker] = counts.count; counts.append((speaker, 1)) }
-            }
+            for q in article.annotations.quotations where !q.isRepeat { counts.add(q.speaker?.isEmpty == false ? q.speaker : nil) }
         }
-        return counts
+        return zip(counts.keys, counts.counts).map { ($0, $1) }
     }
 
     /// Every quotation of every article, in article order then text order.
